@@ -1,0 +1,30 @@
+# kn_add_module(NAME DIRS dir... DEPS target...) builds every .cpp below src/<dir> into a static
+# library. Layering is enforced by the linker: a module only sees the modules it names.
+function(kn_add_module name)
+  cmake_parse_arguments(ARG "" "" "DIRS;DEPS" ${ARGN})
+  set(sources)
+  foreach(dir IN LISTS ARG_DIRS)
+    file(GLOB_RECURSE found CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/src/${dir}/*.cpp)
+    list(APPEND sources ${found})
+  endforeach()
+  add_library(${name} STATIC ${sources})
+  target_include_directories(${name} PUBLIC ${PROJECT_SOURCE_DIR}/src ${PROJECT_BINARY_DIR}/generated)
+  target_compile_features(${name} PUBLIC cxx_std_20)
+  target_link_libraries(${name} PUBLIC ${ARG_DEPS})
+  kn_set_warnings(${name})
+endfunction()
+
+# kn_add_test_dir(NAME DIR DEPS...) builds every .cpp below tests/DIR into one GoogleTest binary.
+function(kn_add_test_dir name dir)
+  file(GLOB_RECURSE sources CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/tests/${dir}/*.cpp)
+  if(NOT sources)
+    return()
+  endif()
+  add_executable(${name} ${sources})
+  target_link_libraries(${name} PRIVATE ${ARGN} GTest::gtest GTest::gmock GTest::gtest_main)
+  target_include_directories(${name} PRIVATE ${PROJECT_SOURCE_DIR}/tests)
+  target_compile_definitions(${name} PRIVATE KN_TEST_DATA_DIR="${PROJECT_SOURCE_DIR}/tests/data"
+                                             KN_REFERENCE_DIR="${PROJECT_SOURCE_DIR}/tests/reference")
+  kn_set_warnings(${name})
+  gtest_discover_tests(${name} DISCOVERY_TIMEOUT 60 PROPERTIES LABELS ${dir})
+endfunction()
