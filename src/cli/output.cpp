@@ -1,0 +1,372 @@
+#include "cli/output.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace kn::cli {
+
+using nlohmann::ordered_json;
+
+namespace {
+
+ordered_json number_or_null(double x) {
+  if (std::isnan(x) || std::isinf(x)) return nullptr;
+  return x;
+}
+
+const char* const kRoleKeys[kBrokerageRoles] = {"coordinator", "itinerant", "representative",
+                                                 "gatekeeper",  "liaison",   "total"};
+
+}  // namespace
+
+ordered_json to_json(const app::AnalysisResult& r) {
+  ordered_json root;
+  if (r.network) {
+    const auto& d = r.network->descriptive;
+    ordered_json net;
+    net["actors"] = d.actors;
+    net["ties"] = d.ties;
+    net["directed"] = d.directed;
+    net["density"] = number_or_null(d.density);
+    net["reciprocity"] = number_or_null(d.reciprocity);
+    net["transitivity"] = number_or_null(d.transitivity);
+    net["weak_components"] = r.network->weak_components;
+    net["strong_components"] = r.network->strong_components;
+    net["diameter"] = number_or_null(d.diameter);
+    net["mean_distance"] = number_or_null(d.mean_distance);
+    net["ei_index"] = number_or_null(r.network->ei_index);
+    net["assortativity"] = number_or_null(r.network->assortativity);
+    net["weighted"] = r.weighted;
+    net["group_attribute"] =
+        r.group_attribute.empty() ? ordered_json(nullptr) : ordered_json(r.group_attribute);
+    if (!std::isnan(r.network->modularity)) {
+      net["modularity"] = r.network->modularity;
+      net["communities"] = r.network->communities;
+    }
+    net["loops_dropped"] = r.loops_dropped;
+    net["multi_ties_merged"] = r.multi_ties_merged;
+    root["network"] = net;
+  } else {
+    root["network"] = nullptr;
+  }
+
+  const auto& keys = app::actor_measure_keys();
+  ordered_json actors = ordered_json::array();
+  for (std::size_t v = 0; v < r.actor_ids.size(); ++v) {
+    ordered_json a;
+    a["id"] = r.actor_ids[v];
+    for (std::size_t k = 0; k < keys.size(); ++k) {
+      const std::string& key = keys[k];
+      if (r.computed.count(key) == 0) continue;
+      if (key == "community") {
+        a[key] = r.community[v];
+      } else if (key == "brokerage") {
+        ordered_json b;
+        for (int role = 0; role < kBrokerageRoles; ++role) {
+          b[kRoleKeys[role]] = number_or_null(r.brokerage[v][static_cast<std::size_t>(role)]);
+        }
+        a[key] = b;
+      } else {
+        a[key] = number_or_null(r.values[k][v]);
+      }
+    }
+    // Requested but impossible without a group attribute: null, as the contract says.
+    if (r.brokerage_requested && r.computed.count("brokerage") == 0) a["brokerage"] = nullptr;
+    actors.push_back(std::move(a));
+  }
+  root["actors"] = std::move(actors);
+
+  ordered_json groups = ordered_json::array();
+  for (const auto& g : r.groups) {
+    groups.push_back({{"name", g.name}, {"size", g.size}, {"ei_index", number_or_null(g.ei_index)}});
+  }
+  root["groups"] = std::move(groups);
+  if (r.mixing_groups.empty()) {
+    root["mixing"] = nullptr;
+  } else {
+    ordered_json ties = ordered_json::array();
+    for (const auto& row : r.mixing) {
+      ordered_json jr = ordered_json::array();
+      for (double c : row) jr.push_back(c);
+      ties.push_back(std::move(jr));
+    }
+    root["mixing"] = {{"groups", r.mixing_groups}, {"ties", std::move(ties)}};
+  }
+  return root;
+}
+
+}  // namespace kn::cli
+
+namespace kn::cli {
+
+namespace {
+
+std::string csv_quote(const std::string& s) {
+  if (s.find_first_of(",\"\n\r;") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string format_number(double x, int precision = 6) {
+  if (std::isnan(x) || std::isinf(x)) return {};
+  if (std::floor(x) == x && std::fabs(x) < 1e15) return fmt::format("{:.0f}", x);
+  return fmt::format("{:.{}g}", x, precision);
+}
+
+}  // namespace
+
+std::string to_csv(const app::AnalysisResult& r) {
+  const auto& keys = app::actor_measure_keys();
+  std::string out = "id";
+  if (!r.group_attribute.empty()) out += "," + csv_quote(r.group_attribute);
+  for (const auto& key : keys) {
+    if (r.computed.count(key) == 0) continue;
+    if (key == "brokerage") {
+      for (const char* role : kRoleKeys) out += std::string(",brokerage_") + role;
+    } else {
+      out += "," + key;
+    }
+  }
+  out += "\n";
+  for (std::size_t v = 0; v < r.actor_ids.size(); ++v) {
+    out += csv_quote(r.actor_ids[v]);
+    if (!r.group_attribute.empty()) out += "," + csv_quote(r.actor_groups[v]);
+    for (std::size_t k = 0; k < keys.size(); ++k) {
+      const std::string& key = keys[k];
+      if (r.computed.count(key) == 0) continue;
+      if (key == "community") {
+        out += "," + std::to_string(r.community[v]);
+      } else if (key == "brokerage") {
+        for (double x : r.brokerage[v]) out += "," + format_number(x, 17);
+      } else {
+        out += "," + format_number(r.values[k][v], 17);
+      }
+    }
+    out += "\n";
+  }
+  return out;
+}
+
+std::size_t display_width(std::string_view text) {
+  std::size_t width = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if ((c & 0xC0) == 0x80) continue;  // continuation byte
+    if (c == 0xCC || c == 0xCD) {      // U+0300..U+036F combining diacritics
+      continue;
+    }
+    ++width;
+  }
+  return width;
+}
+
+namespace {
+
+std::string pad(const std::string& s, std::size_t width, bool right) {
+  const std::size_t w = display_width(s);
+  if (w >= width) return s;
+  const std::string fill(width - w, ' ');
+  return right ? fill + s : s + fill;
+}
+
+std::string truncate(const std::string& s, std::size_t width) {
+  if (display_width(s) <= width) return s;
+  std::string out;
+  std::size_t w = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if ((c & 0xC0) != 0x80) {
+      if (w + 1 >= width) break;
+      ++w;
+    }
+    out += s[i];
+  }
+  return out + "…";
+}
+
+/// Renders rows as an aligned text table; column `numeric[i]` is right-aligned.
+std::string render(const std::vector<std::string>& header, const std::vector<bool>& numeric,
+                   const std::vector<std::vector<std::string>>& rows) {
+  std::vector<std::size_t> width(header.size(), 0);
+  for (std::size_t c = 0; c < header.size(); ++c) width[c] = display_width(header[c]);
+  for (const auto& row : rows) {
+    for (std::size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], display_width(row[c]));
+  }
+  std::string out;
+  const auto line = [&](const std::vector<std::string>& cells) {
+    std::string l;
+    for (std::size_t c = 0; c < cells.size(); ++c) {
+      if (c) l += "  ";
+      l += pad(cells[c], width[c], numeric[c]);
+    }
+    while (!l.empty() && l.back() == ' ') l.pop_back();
+    out += "  " + l + "\n";
+  };
+  line(header);
+  std::string rule;
+  const std::size_t total =
+      std::accumulate(width.begin(), width.end(), std::size_t{0}) + 2 * (width.size() - 1);
+  for (std::size_t i = 0; i < total; ++i) rule += "─";
+  out += "  " + rule + "\n";
+  for (const auto& row : rows) line(row);
+  return out;
+}
+
+std::string fixed(double x, int digits) {
+  if (std::isnan(x) || std::isinf(x)) return "–";
+  return fmt::format("{:.{}f}", x, digits);
+}
+
+std::string group_label(app::Lang lang, const std::string& attribute, const std::string& group) {
+  if (attribute == "sector") {
+    const std::string key = "sector." + group;
+    const std::string& text = app::tr(lang, key);
+    if (text != key) return text;
+  }
+  return group;
+}
+
+}  // namespace
+
+std::string to_table(const app::AnalysisResult& r, const TableOptions& options) {
+  using app::tr;
+  const app::Lang lang = options.lang;
+  std::string out;
+  if (!options.heading.empty()) out += options.heading + "\n\n";
+  if (r.network) {
+    const auto& d = r.network->descriptive;
+    out += tr(lang, "analyze.network") + "\n";
+    std::vector<std::vector<std::string>> rows{
+        {tr(lang, "analyze.actors"), std::to_string(d.actors)},
+        {tr(lang, "analyze.ties"),
+         fmt::format("{} ({})", d.ties,
+                     tr(lang, d.directed ? "analyze.directed" : "analyze.undirected"))},
+        {tr(lang, "analyze.density"), fixed(d.density, 4)},
+        {tr(lang, "analyze.reciprocity"), fixed(d.reciprocity, 3)},
+        {tr(lang, "analyze.transitivity"), fixed(d.transitivity, 3)},
+        {tr(lang, "analyze.weak_components"), std::to_string(r.network->weak_components)},
+        {tr(lang, "analyze.strong_components"), std::to_string(r.network->strong_components)},
+        {tr(lang, "analyze.diameter"), fixed(d.diameter, 0)},
+        {tr(lang, "analyze.mean_distance"), fixed(d.mean_distance, 2)},
+    };
+    if (!r.group_attribute.empty()) {
+      rows.push_back({tr(lang, "analyze.ei_index"), fixed(r.network->ei_index, 3)});
+      rows.push_back({tr(lang, "analyze.assortativity"), fixed(r.network->assortativity, 3)});
+    }
+    if (!std::isnan(r.network->modularity)) {
+      rows.push_back({tr(lang, "analyze.modularity"),
+                      fmt::format("{} ({} {})", fixed(r.network->modularity, 3),
+                                  r.network->communities, tr(lang, "analyze.communities"))});
+    }
+    std::string block;
+    std::size_t kw = 0;
+    for (const auto& row : rows) kw = std::max(kw, display_width(row[0]));
+    for (const auto& row : rows) block += "  " + pad(row[0], kw, false) + "  " + row[1] + "\n";
+    out += block;
+    if (r.loops_dropped > 0) {
+      out += "  (" + app::tr_format(lang, "analyze.loops_dropped", {std::to_string(r.loops_dropped)}) + ")\n";
+    }
+    if (r.multi_ties_merged > 0) {
+      out += "  (" +
+             app::tr_format(lang, "analyze.multi_merged", {std::to_string(r.multi_ties_merged)}) +
+             ")\n";
+    }
+    out += "\n";
+  }
+  if (!r.groups.empty()) {
+    out += app::tr_format(lang, "analyze.groups", {r.group_attribute}) + "\n";
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& g : r.groups) {
+      rows.push_back({group_label(lang, r.group_attribute, g.name), std::to_string(g.size),
+                      fixed(g.ei_index, 3)});
+    }
+    out += render({tr(lang, "analyze.group"), tr(lang, "analyze.size"), tr(lang, "analyze.ei_index")},
+                  {false, true, true}, rows);
+    out += "\n" + tr(lang, "analyze.mixing") + "\n";
+    std::vector<std::string> header{""};
+    std::vector<bool> numeric{false};
+    for (const auto& name : r.mixing_groups) {
+      header.push_back(truncate(group_label(lang, r.group_attribute, name), 12));
+      numeric.push_back(true);
+    }
+    rows.clear();
+    for (std::size_t i = 0; i < r.mixing.size(); ++i) {
+      std::vector<std::string> row{group_label(lang, r.group_attribute, r.mixing_groups[i])};
+      for (double c : r.mixing[i]) row.push_back(fixed(c, 0));
+      rows.push_back(std::move(row));
+    }
+    out += render(header, numeric, rows) + "\n";
+  }
+
+  // Top actors.
+  std::string sort_key = options.sort_by;
+  if (sort_key.empty()) {
+    for (const auto& key : {"betweenness", "pagerank", "indegree", "eigenvector"}) {
+      if (r.measure(key) != nullptr) {
+        sort_key = key;
+        break;
+      }
+    }
+  }
+  const std::vector<double>* sort_values = sort_key.empty() ? nullptr : r.measure(sort_key);
+  if (sort_values == nullptr || r.actor_ids.empty()) return out;
+  std::vector<std::size_t> order(r.actor_ids.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    const double x = (*sort_values)[a], y = (*sort_values)[b];
+    if (std::isnan(x) != std::isnan(y)) return std::isnan(y);
+    return x > y;
+  });
+  const std::size_t shown = std::min(options.top, order.size());
+  out += app::tr_format(lang, "analyze.top_actors",
+                        {std::to_string(shown), tr(lang, "measure." + sort_key)}) +
+         "\n";
+  struct Column {
+    std::string key;
+    int digits;
+  };
+  std::vector<Column> columns;
+  for (const Column& c : {Column{"indegree", 0}, Column{"outdegree", 0}, Column{"betweenness", 1},
+                          Column{"closeness", 4}, Column{"eigenvector", 3}, Column{"pagerank", 4},
+                          Column{"coreness", 0}, Column{"constraint", 3},
+                          Column{"effective_size", 2}}) {
+    if (r.measure(c.key) != nullptr) columns.push_back(c);
+  }
+  std::vector<std::string> header{"#", tr(lang, "analyze.actor")};
+  std::vector<bool> numeric{true, false};
+  if (!r.group_attribute.empty()) {
+    header.push_back(tr(lang, "analyze.group"));
+    numeric.push_back(false);
+  }
+  for (const auto& c : columns) {
+    header.push_back(tr(lang, "measure." + c.key));
+    numeric.push_back(true);
+  }
+  const bool with_brokerage = !r.brokerage.empty();
+  if (with_brokerage) {
+    header.push_back(tr(lang, "measure.brokerage"));
+    numeric.push_back(true);
+  }
+  std::vector<std::vector<std::string>> rows;
+  for (std::size_t i = 0; i < shown; ++i) {
+    const std::size_t v = order[i];
+    std::vector<std::string> row{std::to_string(i + 1), truncate(r.actor_names[v], 40)};
+    if (!r.group_attribute.empty()) {
+      row.push_back(truncate(group_label(lang, r.group_attribute, r.actor_groups[v]), 24));
+    }
+    for (const auto& c : columns) row.push_back(fixed((*r.measure(c.key))[v], c.digits));
+    if (with_brokerage) row.push_back(fixed(r.brokerage[v][kTotal], 0));
+    rows.push_back(std::move(row));
+  }
+  out += render(header, numeric, rows);
+  return out;
+}
+
+}  // namespace kn::cli

@@ -1,0 +1,58 @@
+# KlimaNetze make façade. The two set-up commands:
+#   make run   install what is missing, build (release) and analyse the Musterstadt demo
+#   make test  install what is missing, build (ci preset: warnings are errors) and run every tier
+# More: make build | dev | asan | fuzz | bench | format | tidy | clean
+JOBS ?= $(shell nproc)
+FUZZ_SECONDS ?= 20
+
+.PHONY: run test build dev asan fuzz bench format format-check tidy clean deps deps-test
+
+deps:
+	@scripts/install-deps.sh build
+
+deps-test:
+	@scripts/install-deps.sh test
+
+build: deps
+	cmake --preset release >/dev/null
+	cmake --build --preset release -j $(JOBS)
+
+run: build
+	@mkdir -p build/demo
+	./build/release/klimanetze demo -o build/demo/musterstadt.json --analyze
+
+test: deps-test
+	cmake --preset ci >/dev/null
+	cmake --build --preset ci -j $(JOBS)
+	tests/fuzz/run_fuzz.sh $(FUZZ_SECONDS)
+	ctest --preset ci
+
+dev: deps-test
+	cmake --preset dev >/dev/null
+	cmake --build --preset dev -j $(JOBS)
+	ctest --preset dev
+
+asan: deps-test
+	cmake --preset asan-ubsan >/dev/null
+	cmake --build --preset asan-ubsan -j $(JOBS)
+	ctest --preset asan-ubsan
+
+fuzz: deps-test
+	tests/fuzz/run_fuzz.sh $(FUZZ_SECONDS)
+
+bench:
+	@scripts/install-deps.sh bench
+	bench/compare_peers.sh
+
+format:
+	find src tests bench -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i
+
+format-check:
+	find src tests bench -name '*.cpp' -o -name '*.hpp' | xargs clang-format --dry-run --Werror
+
+tidy:
+	cmake --preset dev >/dev/null
+	run-clang-tidy -p build/dev -quiet 'src/.*\.cpp$$'
+
+clean:
+	rm -rf build

@@ -1,0 +1,18 @@
+# Embeds the i18n catalogues (i18n/*.properties) into the binary as string constants, so the
+# program needs no data files at run time. Re-runs when a catalogue changes.
+function(kn_embed_catalogs target)
+  set(out ${PROJECT_BINARY_DIR}/generated/i18n_catalogs.cpp)
+  set(content "// Generated from i18n/*.properties by cmake/EmbedCatalogs.cmake. Do not edit.\nnamespace kn::app {\n")
+  foreach(lang de en)
+    set(file ${PROJECT_SOURCE_DIR}/i18n/${lang}.properties)
+    set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${file})
+    file(READ ${file} text)
+    string(TOUPPER ${lang} upper)
+    string(SUBSTRING ${upper} 0 1 first)
+    string(SUBSTRING ${lang} 1 1 rest)
+    string(APPEND content "extern const char* const kCatalog${first}${rest};\nconst char* const kCatalog${first}${rest} = R\"KN_I18N(${text})KN_I18N\";\n")
+  endforeach()
+  string(APPEND content "}  // namespace kn::app\n")
+  file(CONFIGURE OUTPUT ${out} CONTENT "${content}" @ONLY)
+  target_sources(${target} PRIVATE ${out})
+endfunction()

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Installs every Debian package KlimaNetze needs to build, test and run (Debian 12 "bookworm").
+# Idempotent: only missing packages are installed. Usage: scripts/install-deps.sh [build|test|bench]
+#   build  compiler, CMake/Ninja and the libraries (default)
+#   test   build + test tools (GoogleTest, clang/libFuzzer)
+#   bench  build + the peer tools the benchmark compares against (python-igraph, networkx, R)
+set -euo pipefail
+tier="${1:-build}"
+
+build_pkgs=(g++ cmake ninja-build pkg-config make
+            libigraph-dev libpugixml-dev nlohmann-json3-dev libcli11-dev libfmt-dev)
+test_pkgs=(libgtest-dev libgmock-dev clang libclang-rt-14-dev)
+bench_pkgs=(libbenchmark-dev python3-igraph python3-networkx r-base-core r-cran-igraph r-cran-sna
+            hyperfine time)
+
+pkgs=("${build_pkgs[@]}")
+case "$tier" in
+  build) ;;
+  test) pkgs+=("${test_pkgs[@]}") ;;
+  bench) pkgs+=("${test_pkgs[@]}" "${bench_pkgs[@]}") ;;
+  *) echo "usage: $0 [build|test|bench]" >&2; exit 1 ;;
+esac
+
+missing=()
+for p in "${pkgs[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+echo "Installing: ${missing[*]}"
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"

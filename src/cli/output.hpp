@@ -1,0 +1,27 @@
+#pragma once
+// Output of `klimanetze analyze`: JSON (the documented contract), CSV (one row per actor) and a
+// human-readable table (German or English). JSON exists only here, at the CLI edge.
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "app/analyze.hpp"
+#include "app/i18n.hpp"
+
+namespace kn::cli {
+
+nlohmann::ordered_json to_json(const app::AnalysisResult& result);
+std::string to_csv(const app::AnalysisResult& result);
+
+struct TableOptions {
+  app::Lang lang = app::Lang::De;
+  std::size_t top = 15;      ///< actors shown
+  std::string sort_by;       ///< measure key; empty = betweenness (or the first computed)
+  std::string heading;       ///< optional first line
+};
+std::string to_table(const app::AnalysisResult& result, const TableOptions& options);
+
+/// Display width of a UTF-8 string in terminal columns (code points; combining marks 0).
+std::size_t display_width(std::string_view text);
+
+}  // namespace kn::cli
