@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <limits>
 #include <random>
+#include <set>
 #include <span>
 #include <stdexcept>
 #include <string>
@@ -413,6 +414,12 @@ class Generator {
   void make_actors() {
     const auto counts = sector_counts(n_);
     const auto& names = curated_names();
+    std::set<std::string> used;
+    for (const auto& sector_names : names) {
+      for (const NameEntry& entry : sector_names)
+        used.insert(entry.name);
+    }
+    std::array<std::size_t, kSectors> fallback{};
     for (std::uint32_t s = 0; s < kSectors; ++s) {
       for (std::uint32_t k = 0; k < counts[s]; ++k) {
         const auto sector = static_cast<Sector>(s);
@@ -421,15 +428,19 @@ class Generator {
         if (k < names[s].size()) {
           names_.emplace_back(names[s][k].name);
           person_.push_back(names[s][k].person);
-        } else {
-          const std::size_t extra = k - names[s].size();
-          std::string name = std::string(kTemplates[s][extra % kTemplates[s].size()]) + " " +
-                             kDistricts[(extra / kTemplates[s].size()) % kDistricts.size()];
-          const std::size_t round = extra / (kTemplates[s].size() * kDistricts.size());
-          if (round > 0) name += " " + std::to_string(round + 1);
+        } else {  // "<template> <district>[ <round>]", skipping names already used
+          std::string name;
+          do {
+            const std::size_t extra = fallback[s]++;
+            name = std::string(kTemplates[s][extra % kTemplates[s].size()]) + " " +
+                   kDistricts[(extra / kTemplates[s].size()) % kDistricts.size()];
+            const std::size_t round = extra / (kTemplates[s].size() * kDistricts.size());
+            if (round > 0) name += " " + std::to_string(round + 1);
+          } while (used.count(name) > 0);
           names_.push_back(std::move(name));
           person_.push_back(false);
         }
+        used.insert(names_.back());
         activity_.push_back(kActivity[rng_.weighted(kActivityWeight)]);
       }
     }
