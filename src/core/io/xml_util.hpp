@@ -1,0 +1,23 @@
+#pragma once
+// pugixml helpers shared by the GraphML and GEXF readers (internal to kn_io).
+
+#include <pugixml.hpp>
+#include <string>
+#include <string_view>
+
+#include "core/util/error.hpp"
+
+namespace kn::io::detail {
+
+/// Parses XML text; throws ParseError with line on malformed XML.
+void parse_xml(pugi::xml_document& doc, std::string_view text, const std::string& file);
+/// "line N, element <name id="...">" for error messages.
+std::string xml_location(std::string_view text, const pugi::xml_node& node);
+/// Local name without namespace prefix ("y:ShapeNode" -> "ShapeNode").
+std::string_view local_name(const pugi::xml_node& node);
+/// Rejects element nesting deeper than `max_depth` (pugixml itself is iterative, but keeps
+/// the documents we accept sane).
+void check_xml_depth(const pugi::xml_node& root, std::size_t max_depth, std::string_view text,
+                     const std::string& file);
+
+}  // namespace kn::io::detail
