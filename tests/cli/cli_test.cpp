@@ -8,20 +8,21 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <string>
 
 namespace {
 
 namespace fs = std::filesystem;
 
-struct Run {
+struct ProcResult {
   int exit_code = -1;
   std::string out;  // stdout + stderr
 };
 
-Run run(const std::string& args) {
+ProcResult run(const std::string& args) {
   const std::string cmd = std::string(KN_CLI_BINARY) + " " + args + " 2>&1";
-  Run r;
+  ProcResult r;
   FILE* pipe = popen(cmd.c_str(), "r");
   if (pipe == nullptr) return r;
   std::array<char, 4096> buf{};
@@ -30,6 +31,13 @@ Run run(const std::string& args) {
   const int status = pclose(pipe);
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return r;
+}
+
+std::string slurp(const std::string& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  return buf.str();
 }
 
 class CliTest : public ::testing::Test {
@@ -55,7 +63,7 @@ class CliTest : public ::testing::Test {
 };
 
 TEST_F(CliTest, AnalyzeJsonFollowsTheContract) {
-  const Run r = run("analyze " + path("ties.csv") + " --actors " + path("actors.csv") +
+  const ProcResult r = run("analyze " + path("ties.csv") + " --actors " + path("actors.csv") +
                     " --relation zusammenarbeit --format json -o " + path("out.json"));
   ASSERT_EQ(r.exit_code, 0) << r.out;
   std::ifstream in(path("out.json"));
@@ -98,7 +106,7 @@ TEST_F(CliTest, AnalyzeJsonFollowsTheContract) {
 }
 
 TEST_F(CliTest, MeasuresSubsetComputesOnlyThose) {
-  const Run r = run("analyze " + path("ties.csv") + " --measures indegree,pagerank --format json");
+  const ProcResult r = run("analyze " + path("ties.csv") + " --measures indegree,pagerank --format json");
   ASSERT_EQ(r.exit_code, 0) << r.out;
   const auto j = nlohmann::json::parse(r.out);
   EXPECT_TRUE(j.at("network").is_null());
@@ -110,7 +118,7 @@ TEST_F(CliTest, MeasuresSubsetComputesOnlyThose) {
 }
 
 TEST_F(CliTest, WithoutGroupAttributeGroupFieldsAreNull) {
-  const Run r = run("analyze " + path("ties.csv") + " --format json");
+  const ProcResult r = run("analyze " + path("ties.csv") + " --format json");
   ASSERT_EQ(r.exit_code, 0) << r.out;
   const auto j = nlohmann::json::parse(r.out);
   EXPECT_TRUE(j.at("network").at("ei_index").is_null());
@@ -122,7 +130,7 @@ TEST_F(CliTest, WithoutGroupAttributeGroupFieldsAreNull) {
 }
 
 TEST_F(CliTest, UndirectedFlag) {
-  const Run r = run("analyze " + path("ties.csv") + " --undirected --measures network --format json");
+  const ProcResult r = run("analyze " + path("ties.csv") + " --undirected --measures network --format json");
   ASSERT_EQ(r.exit_code, 0) << r.out;
   const auto j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j.at("network").at("directed"), false);
@@ -130,11 +138,11 @@ TEST_F(CliTest, UndirectedFlag) {
 }
 
 TEST_F(CliTest, TableInGermanAndEnglish) {
-  const Run de = run("analyze " + path("ties.csv") + " --actors " + path("actors.csv"));
+  const ProcResult de = run("analyze " + path("ties.csv") + " --actors " + path("actors.csv"));
   ASSERT_EQ(de.exit_code, 0) << de.out;
   EXPECT_NE(de.out.find("Dichte"), std::string::npos);
   EXPECT_NE(de.out.find("Bürgerenergie eG"), std::string::npos);
-  const Run en = run("analyze " + path("ties.csv") + " --actors " + path("actors.csv") +
+  const ProcResult en = run("analyze " + path("ties.csv") + " --actors " + path("actors.csv") +
                      " --lang en");
   ASSERT_EQ(en.exit_code, 0) << en.out;
   EXPECT_NE(en.out.find("Density"), std::string::npos);
@@ -142,7 +150,7 @@ TEST_F(CliTest, TableInGermanAndEnglish) {
 }
 
 TEST_F(CliTest, CsvOutput) {
-  const Run r = run("analyze " + path("ties.csv") + " --measures indegree,outdegree --format csv");
+  const ProcResult r = run("analyze " + path("ties.csv") + " --measures indegree,outdegree --format csv");
   ASSERT_EQ(r.exit_code, 0) << r.out;
   EXPECT_EQ(r.out.rfind("id,indegree,outdegree\n", 0), 0U) << r.out;
   EXPECT_NE(r.out.find("\nc,1,2\n"), std::string::npos) << r.out;
@@ -151,18 +159,18 @@ TEST_F(CliTest, CsvOutput) {
 TEST_F(CliTest, ConvertRoundTripsThroughEveryFormat) {
   const std::string ref_cmd = "analyze " + path("ties.csv") + " --actors " + path("actors.csv") +
                               " --measures betweenness,indegree --format json";
-  const Run ref = run(ref_cmd);
+  const ProcResult ref = run(ref_cmd);
   ASSERT_EQ(ref.exit_code, 0) << ref.out;
   const auto expected = nlohmann::json::parse(ref.out).at("actors");
   for (const char* ext : {"graphml", "gexf", "net", "dl", "json", "csv"}) {
     const std::string out = path(std::string("copy.") + ext);
-    const Run c = run("convert " + path("ties.csv") + " " + out + " --actors " + path("actors.csv"));
+    const ProcResult c = run("convert " + path("ties.csv") + " " + out + " --actors " + path("actors.csv"));
     ASSERT_EQ(c.exit_code, 0) << ext << ": " << c.out;
     std::string actors_arg;
     if (std::string(ext) == "net" || std::string(ext) == "dl") {
       actors_arg = " --actors " + path("actors.csv");
     }
-    const Run a = run("analyze " + out + actors_arg + " --measures betweenness,indegree --format json");
+    const ProcResult a = run("analyze " + out + actors_arg + " --measures betweenness,indegree --format json");
     ASSERT_EQ(a.exit_code, 0) << ext << ": " << a.out;
     const auto got = nlohmann::json::parse(a.out).at("actors");
     ASSERT_EQ(got.size(), expected.size()) << ext;
@@ -177,7 +185,7 @@ TEST_F(CliTest, ConvertRoundTripsThroughEveryFormat) {
 
 TEST_F(CliTest, BadInputNamesFileLineAndField) {
   write("bad.csv", "source,target\na,b\n,c\n");
-  const Run r = run("analyze " + path("bad.csv"));
+  const ProcResult r = run("analyze " + path("bad.csv"));
   EXPECT_EQ(r.exit_code, 2) << r.out;
   EXPECT_NE(r.out.find("bad.csv"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("line 3"), std::string::npos) << r.out;
@@ -188,33 +196,32 @@ TEST_F(CliTest, UnknownExtensionMissingFileAndUnknownMeasureFail) {
   write("x.txt", "a b\n");
   EXPECT_EQ(run("analyze " + path("x.txt")).exit_code, 2);
   EXPECT_EQ(run("analyze " + path("missing.csv")).exit_code, 2);
-  const Run m = run("analyze " + path("ties.csv") + " --measures betweenness,foo");
+  const ProcResult m = run("analyze " + path("ties.csv") + " --measures betweenness,foo");
   EXPECT_EQ(m.exit_code, 2);
   EXPECT_NE(m.out.find("foo"), std::string::npos);
-  const Run rel = run("analyze " + path("ties.csv") + " --relation nope");
+  const ProcResult rel = run("analyze " + path("ties.csv") + " --relation nope");
   EXPECT_EQ(rel.exit_code, 2);
   EXPECT_NE(rel.out.find("nope"), std::string::npos);
 }
 
 TEST_F(CliTest, WeightNamesATieAttribute) {
-  const Run ok = run("analyze " + path("ties.csv") + " --weight weight --measures betweenness --format json");
+  const ProcResult ok = run("analyze " + path("ties.csv") + " --weight weight --measures betweenness --format json");
   ASSERT_EQ(ok.exit_code, 0) << ok.out;
-  const Run bad = run("analyze " + path("ties.csv") + " --weight nosuch");
+  const ProcResult bad = run("analyze " + path("ties.csv") + " --weight nosuch");
   EXPECT_EQ(bad.exit_code, 2);
   EXPECT_NE(bad.out.find("nosuch"), std::string::npos);
 }
 
 TEST_F(CliTest, DemoIsReproducible) {
-  const Run a = run("demo -o " + path("m1.json"));
-  const Run b = run("demo -o " + path("m2.json"));
+  const ProcResult a = run("demo -o " + path("m1.json"));
+  const ProcResult b = run("demo -o " + path("m2.json"));
   ASSERT_EQ(a.exit_code, 0) << a.out;
   ASSERT_EQ(b.exit_code, 0) << b.out;
-  std::ifstream f1(path("m1.json")), f2(path("m2.json"));
-  const std::string s1((std::istreambuf_iterator<char>(f1)), {});
-  const std::string s2((std::istreambuf_iterator<char>(f2)), {});
+  const std::string s1 = slurp(path("m1.json"));
+  const std::string s2 = slurp(path("m2.json"));
   EXPECT_GT(s1.size(), 1000U);
   EXPECT_EQ(s1, s2);
-  const Run t = run("demo --analyze --lang en --top 5");
+  const ProcResult t = run("demo --analyze --lang en --top 5");
   ASSERT_EQ(t.exit_code, 0) << t.out;
   EXPECT_NE(t.out.find("Musterstadt"), std::string::npos);
   EXPECT_NE(t.out.find("Density"), std::string::npos);
