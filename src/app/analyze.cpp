@@ -18,8 +18,8 @@ namespace kn::app {
 
 const std::vector<std::string>& actor_measure_keys() {
   static const std::vector<std::string> keys{
-      "indegree",    "outdegree", "betweenness", "closeness",      "harmonic",
-      "eigenvector", "pagerank",  "coreness",    "constraint",     "effective_size",
+      "indegree",    "outdegree", "betweenness", "closeness",  "harmonic",
+      "eigenvector", "pagerank",  "coreness",    "constraint", "effective_size",
       "efficiency",  "community", "brokerage"};
   return keys;
 }
@@ -64,7 +64,8 @@ AnalysisResult analyze(const Network& network, const AnalyzeRequest& request) {
   for (const auto& m : request.measures) {
     if (std::find(valid.begin(), valid.end(), m) == valid.end()) {
       std::string list;
-      for (const auto& k : valid) list += (list.empty() ? "" : ", ") + k;
+      for (const auto& k : valid)
+        list += (list.empty() ? "" : ", ") + k;
       throw std::invalid_argument("unknown measure '" + m + "' (--measures); known: " + list);
     }
   }
@@ -99,7 +100,8 @@ AnalysisResult analyze(const Network& network, const AnalyzeRequest& request) {
   if (!out.group_attribute.empty()) {
     groups = groups_from_attribute(network, out.group_attribute);
     out.actor_groups.reserve(network.actor_count());
-    for (auto member : groups->member) out.actor_groups.push_back(groups->names[member]);
+    for (auto member : groups->member)
+      out.actor_groups.push_back(groups->names[member]);
   }
   const auto set_values = [&](const std::string& key, std::vector<double> v) {
     out.values[key_index(key)] = std::move(v);
@@ -169,7 +171,13 @@ AnalysisResult analyze(const Network& network, const AnalyzeRequest& request) {
     BrokerageOptions o;
     o.threads = request.threads;
     o.control = &control;
-    out.brokerage = brokerage(g, groups->member, o).raw;
+    BrokerageResult b = brokerage(g, groups->member, o);
+    out.brokerage = std::move(b.raw);
+    out.brokerage_z = std::move(b.z);
+    out.brokerage_total = b.raw_total;
+    out.brokerage_total_expected = b.expected_total;
+    out.brokerage_total_sd = b.sd_total;
+    out.brokerage_total_z = b.z_total;
     out.computed.insert("brokerage");
   }
   control.check();

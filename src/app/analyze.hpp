@@ -29,10 +29,10 @@ struct AnalyzeRequest {
   std::vector<std::string> waves;      ///< empty = all waves
   std::string weight;                  ///< tie attribute used as weight; empty = unweighted
   bool undirected = false;
-  std::string group;                   ///< actor attribute for groups; empty = "sector" if present
-  std::set<std::string> measures;      ///< empty = everything
+  std::string group;               ///< actor attribute for groups; empty = "sector" if present
+  std::set<std::string> measures;  ///< empty = everything
   std::uint64_t seed = 42;
-  unsigned threads = 0;                ///< 0 = all cores
+  unsigned threads = 0;  ///< 0 = all cores
   const RunControl* control = nullptr;
 };
 
@@ -60,15 +60,21 @@ struct AnalysisResult {
   std::vector<std::string> actor_groups;  ///< group label per actor; empty without groups
   bool directed = true;
   bool weighted = false;
-  std::string group_attribute;            ///< empty without groups
+  std::string group_attribute;  ///< empty without groups
   std::size_t loops_dropped = 0, multi_ties_merged = 0;
 
-  std::set<std::string> computed;         ///< keys actually computed
-  bool brokerage_requested = false;       ///< asked for, even if impossible without groups
+  std::set<std::string> computed;    ///< keys actually computed
+  bool brokerage_requested = false;  ///< asked for, even if impossible without groups
   /// values[k][v]: actor_measure_keys()[k] (except brokerage) for actor v; NaN = null.
   std::vector<std::vector<double>> values;
-  std::vector<std::uint32_t> community;   ///< empty unless computed
+  std::vector<std::uint32_t> community;                        ///< empty unless computed
   std::vector<std::array<double, kBrokerageRoles>> brokerage;  ///< empty unless computed
+  /// z-scores of the raw counts under sna's null model (sna brokerage()$z.nli); NaN where the
+  /// null model's sd is 0. Empty unless brokerage is computed.
+  std::vector<std::array<double, kBrokerageRoles>> brokerage_z;
+  /// Network totals: raw ($raw.gli), expected ($exp.gli), sd ($sd.gli) and z ($z.gli).
+  std::array<double, kBrokerageRoles> brokerage_total{}, brokerage_total_expected{},
+      brokerage_total_sd{}, brokerage_total_z{};
 
   std::optional<NetworkSummary> network;
   std::vector<GroupRow> groups;

@@ -4,12 +4,14 @@
 //                            [--weight ATTR] [--undirected] [--measures LIST] [--seed N]
 //                            [--threads N] [--format json|csv|table] [-o FILE]
 //   klimanetze convert INPUT OUTPUT [--actors ACTORS.csv]
+//   klimanetze twomode INPUT [--affiliation NAME] [--projection count|jaccard|newman]
+//                            [--actors ACTORS.csv] [--format json|csv|table] [-o FILE]
 //   klimanetze demo [-o FILE] [--seed N] [--actors N] [--no-plant] [--analyze]
 //
 // Exit codes: 0 ok, 1 usage error, 2 bad input or failed analysis, 130 cancelled (Ctrl-C).
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include <cstdio>
 #include <fstream>
@@ -19,8 +21,10 @@
 #include "app/analyze.hpp"
 #include "app/demo/musterstadt.hpp"
 #include "app/i18n.hpp"
+#include "app/two_mode_report.hpp"
 #include "cli/output.hpp"
 #include "cli/progress.hpp"
+#include "cli/two_mode_output.hpp"
 #include "core/io/format.hpp"
 #include "core/util/error.hpp"
 #include "kn_version.hpp"
@@ -34,8 +38,10 @@ std::vector<std::string> split_list(const std::string& text) {
   std::stringstream ss(text);
   std::string item;
   while (std::getline(ss, item, ',')) {
-    while (!item.empty() && item.front() == ' ') item.erase(item.begin());
-    while (!item.empty() && item.back() == ' ') item.pop_back();
+    while (!item.empty() && item.front() == ' ')
+      item.erase(item.begin());
+    while (!item.empty() && item.back() == ' ')
+      item.pop_back();
     if (!item.empty()) out.push_back(item);
   }
   return out;
@@ -82,7 +88,8 @@ kn::app::AnalysisResult run_analysis(const kn::Network& network, const AnalyzeAr
   request.weight = args.weight;
   request.undirected = args.undirected;
   request.group = args.group;
-  for (auto& m : split_list(args.measures)) request.measures.insert(m);
+  for (auto& m : split_list(args.measures))
+    request.measures.insert(m);
   request.seed = args.seed;
   request.threads = args.threads;
   const auto& interrupted = kn::cli::install_interrupt_flag();
@@ -114,6 +121,30 @@ int cmd_convert(const std::string& input, const std::string& output, const std::
   return 0;
 }
 
+struct TwoModeArgs {
+  std::string input, actors, affiliation = "field", projection = "count", format = "table", output;
+  std::string lang = "de";
+  std::size_t top = 15;
+};
+
+int cmd_two_mode(const TwoModeArgs& args) {
+  kn::io::ReadOptions read;
+  read.actors_csv = args.actors;
+  const kn::Network network = kn::io::read_network(args.input, read);
+  kn::app::TwoModeRequest request;
+  request.affiliation = args.affiliation;
+  request.projection = kn::app::parse_projection_weight(args.projection);
+  const kn::app::TwoModeReport report = kn::app::analyze_two_mode(network, request);
+  if (args.format == "json") {
+    write_output(args.output, kn::cli::to_json(report).dump(2) + "\n");
+  } else if (args.format == "csv") {
+    write_output(args.output, kn::cli::to_csv(report));
+  } else {
+    write_output(args.output, kn::cli::to_table(report, kn::app::parse_lang(args.lang), args.top));
+  }
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -123,21 +154,22 @@ int main(int argc, char** argv) {
 
   AnalyzeArgs aa;
   auto* analyze = app.add_subcommand("analyze", "Compute network and actor measures");
-  analyze->add_option("INPUT", aa.input,
-                      "Network file: .graphml .gexf .net .paj .dl .csv .json")
+  analyze->add_option("INPUT", aa.input, "Network file: .graphml .gexf .net .paj .dl .csv .json")
       ->required();
   analyze->add_option("--actors", aa.actors, "Actors CSV (id[,name][,sector][,...]) joined by id");
-  analyze->add_option("--relation", aa.relation, "Relation(s) to analyse, comma-separated (default: all)");
+  analyze->add_option("--relation", aa.relation,
+                      "Relation(s) to analyse, comma-separated (default: all)");
   analyze->add_option("--wave", aa.wave, "Wave(s) to analyse, comma-separated (default: all)");
   analyze->add_option("--group", aa.group, "Actor attribute defining groups (default: sector)");
   analyze->add_option("--weight", aa.weight, "Tie attribute used as weight (default: unweighted)");
   analyze->add_flag("--undirected", aa.undirected, "Treat ties as undirected");
-  analyze->add_option("--measures", aa.measures,
-                      "Comma-separated subset of: " + [] {
-                        std::string s;
-                        for (const auto& k : kn::app::all_measure_keys()) s += (s.empty() ? "" : ",") + k;
-                        return s;
-                      }());
+  analyze->add_option(
+      "--measures", aa.measures, "Comma-separated subset of: " + [] {
+        std::string s;
+        for (const auto& k : kn::app::all_measure_keys())
+          s += (s.empty() ? "" : ",") + k;
+        return s;
+      }());
   analyze->add_option("--seed", aa.seed, "Seed for community detection (default 42)");
   analyze->add_option("--threads", aa.threads, "Worker threads (default: all cores)");
   analyze->add_option("--format", aa.format, "Output format")
@@ -153,6 +185,24 @@ int main(int argc, char** argv) {
   convert->add_option("INPUT", conv_in, "Input network file")->required();
   convert->add_option("OUTPUT", conv_out, "Output network file (format by extension)")->required();
   convert->add_option("--actors", conv_actors, "Actors CSV joined by id");
+
+  TwoModeArgs ta;
+  auto* twomode = app.add_subcommand(
+      "twomode", "Two-mode analysis: who works on what (actor x field of action, forum, event)");
+  twomode->add_option("INPUT", ta.input, "Network file: .graphml .gexf .net .paj .dl .csv .json")
+      ->required();
+  twomode->add_option("--actors", ta.actors, "Actors CSV (id[,name][,sector][,...]) joined by id");
+  twomode->add_option(
+      "--affiliation", ta.affiliation,
+      "Affiliation, or list-valued actor attribute such as fields[] (default: field)");
+  twomode->add_option("--projection", ta.projection, "Weighting of the actor projection")
+      ->check(CLI::IsMember({"count", "jaccard", "newman"}));
+  twomode->add_option("--format", ta.format, "Output format (csv: the projected ties)")
+      ->check(CLI::IsMember({"json", "csv", "table"}));
+  twomode->add_option("-o,--output", ta.output, "Output file (default: standard output)");
+  twomode->add_option("--lang", ta.lang, "Language of the table: de or en")
+      ->check(CLI::IsMember({"de", "en"}));
+  twomode->add_option("--top", ta.top, "Actors and pairs shown in the table (default 15)");
 
   kn::app::MusterstadtOptions demo_opts;
   std::string demo_out;
@@ -171,10 +221,13 @@ int main(int argc, char** argv) {
 
   CLI11_PARSE(app, argc, argv);
 
-  const Lang lang = kn::app::parse_lang(analyze->parsed() ? aa.lang : demo_args.lang);
+  const Lang lang = kn::app::parse_lang(analyze->parsed()   ? aa.lang
+                                        : twomode->parsed() ? ta.lang
+                                                            : demo_args.lang);
   try {
     if (analyze->parsed()) return cmd_analyze(aa);
     if (convert->parsed()) return cmd_convert(conv_in, conv_out, conv_actors);
+    if (twomode->parsed()) return cmd_two_mode(ta);
     if (demo->parsed()) {
       demo_opts.plant = !demo_no_plant;
       const kn::Network network = kn::app::generate_musterstadt(demo_opts);

@@ -1,5 +1,7 @@
 #include "cli/output.hpp"
 
+#include "cli/text_format.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -12,13 +14,15 @@ using nlohmann::ordered_json;
 
 namespace {
 
-ordered_json number_or_null(double x) {
-  if (std::isnan(x) || std::isinf(x)) return nullptr;
-  return x;
-}
-
 const char* const kRoleKeys[kBrokerageRoles] = {"coordinator", "itinerant", "representative",
-                                                 "gatekeeper",  "liaison",   "total"};
+                                                "gatekeeper",  "liaison",   "total"};
+
+ordered_json roles_json(const std::array<double, kBrokerageRoles>& values) {
+  ordered_json b;
+  for (std::size_t role = 0; role < values.size(); ++role)
+    b[kRoleKeys[role]] = number_or_null(values[role]);
+  return b;
+}
 
 }  // namespace
 
@@ -64,11 +68,8 @@ ordered_json to_json(const app::AnalysisResult& r) {
       if (key == "community") {
         a[key] = r.community[v];
       } else if (key == "brokerage") {
-        ordered_json b;
-        for (int role = 0; role < kBrokerageRoles; ++role) {
-          b[kRoleKeys[role]] = number_or_null(r.brokerage[v][static_cast<std::size_t>(role)]);
-        }
-        a[key] = b;
+        a[key] = roles_json(r.brokerage[v]);
+        if (!r.brokerage_z.empty()) a["brokerage_z"] = roles_json(r.brokerage_z[v]);
       } else {
         a[key] = number_or_null(r.values[k][v]);
       }
@@ -81,46 +82,30 @@ ordered_json to_json(const app::AnalysisResult& r) {
 
   ordered_json groups = ordered_json::array();
   for (const auto& g : r.groups) {
-    groups.push_back({{"name", g.name}, {"size", g.size}, {"ei_index", number_or_null(g.ei_index)}});
+    groups.push_back(
+        {{"name", g.name}, {"size", g.size}, {"ei_index", number_or_null(g.ei_index)}});
   }
   root["groups"] = std::move(groups);
+  if (r.computed.count("brokerage") != 0) {
+    root["brokerage"] = {{"raw", roles_json(r.brokerage_total)},
+                         {"expected", roles_json(r.brokerage_total_expected)},
+                         {"sd", roles_json(r.brokerage_total_sd)},
+                         {"z", roles_json(r.brokerage_total_z)}};
+  }
   if (r.mixing_groups.empty()) {
     root["mixing"] = nullptr;
   } else {
     ordered_json ties = ordered_json::array();
     for (const auto& row : r.mixing) {
       ordered_json jr = ordered_json::array();
-      for (double c : row) jr.push_back(c);
+      for (double c : row)
+        jr.push_back(c);
       ties.push_back(std::move(jr));
     }
     root["mixing"] = {{"groups", r.mixing_groups}, {"ties", std::move(ties)}};
   }
   return root;
 }
-
-}  // namespace kn::cli
-
-namespace kn::cli {
-
-namespace {
-
-std::string csv_quote(const std::string& s) {
-  if (s.find_first_of(",\"\n\r;") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
-std::string format_number(double x, int precision = 6) {
-  if (std::isnan(x) || std::isinf(x)) return {};
-  if (std::floor(x) == x && std::fabs(x) < 1e15) return fmt::format("{:.0f}", x);
-  return fmt::format("{:.{}g}", x, precision);
-}
-
-}  // namespace
 
 std::string to_csv(const app::AnalysisResult& r) {
   const auto& keys = app::actor_measure_keys();
@@ -129,7 +114,12 @@ std::string to_csv(const app::AnalysisResult& r) {
   for (const auto& key : keys) {
     if (r.computed.count(key) == 0) continue;
     if (key == "brokerage") {
-      for (const char* role : kRoleKeys) out += std::string(",brokerage_") + role;
+      for (const char* role : kRoleKeys)
+        out += std::string(",brokerage_") + role;
+      if (!r.brokerage_z.empty()) {
+        for (const char* role : kRoleKeys)
+          out += std::string(",brokerage_z_") + role;
+      }
     } else {
       out += "," + key;
     }
@@ -144,9 +134,14 @@ std::string to_csv(const app::AnalysisResult& r) {
       if (key == "community") {
         out += "," + std::to_string(r.community[v]);
       } else if (key == "brokerage") {
-        for (double x : r.brokerage[v]) out += "," + format_number(x, 17);
+        for (double x : r.brokerage[v])
+          out += "," + csv_number(x, 17);
+        if (!r.brokerage_z.empty()) {
+          for (double x : r.brokerage_z[v])
+            out += "," + csv_number(x, 17);
+        }
       } else {
-        out += "," + format_number(r.values[k][v], 17);
+        out += "," + csv_number(r.values[k][v], 17);
       }
     }
     out += "\n";
@@ -154,75 +149,7 @@ std::string to_csv(const app::AnalysisResult& r) {
   return out;
 }
 
-std::size_t display_width(std::string_view text) {
-  std::size_t width = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if ((c & 0xC0) == 0x80) continue;  // continuation byte
-    if (c == 0xCC || c == 0xCD) {      // U+0300..U+036F combining diacritics
-      continue;
-    }
-    ++width;
-  }
-  return width;
-}
-
 namespace {
-
-std::string pad(const std::string& s, std::size_t width, bool right) {
-  const std::size_t w = display_width(s);
-  if (w >= width) return s;
-  const std::string fill(width - w, ' ');
-  return right ? fill + s : s + fill;
-}
-
-std::string truncate(const std::string& s, std::size_t width) {
-  if (display_width(s) <= width) return s;
-  std::string out;
-  std::size_t w = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if ((c & 0xC0) != 0x80) {
-      if (w + 1 >= width) break;
-      ++w;
-    }
-    out += s[i];
-  }
-  return out + "…";
-}
-
-/// Renders rows as an aligned text table; column `numeric[i]` is right-aligned.
-std::string render(const std::vector<std::string>& header, const std::vector<bool>& numeric,
-                   const std::vector<std::vector<std::string>>& rows) {
-  std::vector<std::size_t> width(header.size(), 0);
-  for (std::size_t c = 0; c < header.size(); ++c) width[c] = display_width(header[c]);
-  for (const auto& row : rows) {
-    for (std::size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], display_width(row[c]));
-  }
-  std::string out;
-  const auto line = [&](const std::vector<std::string>& cells) {
-    std::string l;
-    for (std::size_t c = 0; c < cells.size(); ++c) {
-      if (c) l += "  ";
-      l += pad(cells[c], width[c], numeric[c]);
-    }
-    while (!l.empty() && l.back() == ' ') l.pop_back();
-    out += "  " + l + "\n";
-  };
-  line(header);
-  std::string rule;
-  const std::size_t total =
-      std::accumulate(width.begin(), width.end(), std::size_t{0}) + 2 * (width.size() - 1);
-  for (std::size_t i = 0; i < total; ++i) rule += "─";
-  out += "  " + rule + "\n";
-  for (const auto& row : rows) line(row);
-  return out;
-}
-
-std::string fixed(double x, int digits) {
-  if (std::isnan(x) || std::isinf(x)) return "–";
-  return fmt::format("{:.{}f}", x, digits);
-}
 
 std::string group_label(app::Lang lang, const std::string& attribute, const std::string& group) {
   if (attribute == "sector") {
@@ -267,11 +194,15 @@ std::string to_table(const app::AnalysisResult& r, const TableOptions& options) 
     }
     std::string block;
     std::size_t kw = 0;
-    for (const auto& row : rows) kw = std::max(kw, display_width(row[0]));
-    for (const auto& row : rows) block += "  " + pad(row[0], kw, false) + "  " + row[1] + "\n";
+    for (const auto& row : rows)
+      kw = std::max(kw, display_width(row[0]));
+    for (const auto& row : rows)
+      block += "  " + pad(row[0], kw, false) + "  " + row[1] + "\n";
     out += block;
     if (r.loops_dropped > 0) {
-      out += "  (" + app::tr_format(lang, "analyze.loops_dropped", {std::to_string(r.loops_dropped)}) + ")\n";
+      out += "  (" +
+             app::tr_format(lang, "analyze.loops_dropped", {std::to_string(r.loops_dropped)}) +
+             ")\n";
     }
     if (r.multi_ties_merged > 0) {
       out += "  (" +
@@ -287,8 +218,9 @@ std::string to_table(const app::AnalysisResult& r, const TableOptions& options) 
       rows.push_back({group_label(lang, r.group_attribute, g.name), std::to_string(g.size),
                       fixed(g.ei_index, 3)});
     }
-    out += render({tr(lang, "analyze.group"), tr(lang, "analyze.size"), tr(lang, "analyze.ei_index")},
-                  {false, true, true}, rows);
+    out += render_table(
+        {tr(lang, "analyze.group"), tr(lang, "analyze.size"), tr(lang, "analyze.ei_index")},
+        {false, true, true}, rows);
     out += "\n" + tr(lang, "analyze.mixing") + "\n";
     std::vector<std::string> header{""};
     std::vector<bool> numeric{false};
@@ -299,10 +231,11 @@ std::string to_table(const app::AnalysisResult& r, const TableOptions& options) 
     rows.clear();
     for (std::size_t i = 0; i < r.mixing.size(); ++i) {
       std::vector<std::string> row{group_label(lang, r.group_attribute, r.mixing_groups[i])};
-      for (double c : r.mixing[i]) row.push_back(fixed(c, 0));
+      for (double c : r.mixing[i])
+        row.push_back(fixed(c, 0));
       rows.push_back(std::move(row));
     }
-    out += render(header, numeric, rows) + "\n";
+    out += render_table(header, numeric, rows) + "\n";
   }
 
   // Top actors.
@@ -333,10 +266,10 @@ std::string to_table(const app::AnalysisResult& r, const TableOptions& options) 
     int digits;
   };
   std::vector<Column> columns;
-  for (const Column& c : {Column{"indegree", 0}, Column{"outdegree", 0}, Column{"betweenness", 1},
-                          Column{"closeness", 4}, Column{"eigenvector", 3}, Column{"pagerank", 4},
-                          Column{"coreness", 0}, Column{"constraint", 3},
-                          Column{"effective_size", 2}}) {
+  for (const Column& c :
+       {Column{"indegree", 0}, Column{"outdegree", 0}, Column{"betweenness", 1},
+        Column{"closeness", 4}, Column{"eigenvector", 3}, Column{"pagerank", 4},
+        Column{"coreness", 0}, Column{"constraint", 3}, Column{"effective_size", 2}}) {
     if (r.measure(c.key) != nullptr) columns.push_back(c);
   }
   std::vector<std::string> header{"#", tr(lang, "analyze.actor")};
@@ -361,11 +294,12 @@ std::string to_table(const app::AnalysisResult& r, const TableOptions& options) 
     if (!r.group_attribute.empty()) {
       row.push_back(truncate(group_label(lang, r.group_attribute, r.actor_groups[v]), 24));
     }
-    for (const auto& c : columns) row.push_back(fixed((*r.measure(c.key))[v], c.digits));
+    for (const auto& c : columns)
+      row.push_back(fixed((*r.measure(c.key))[v], c.digits));
     if (with_brokerage) row.push_back(fixed(r.brokerage[v][kTotal], 0));
     rows.push_back(std::move(row));
   }
-  out += render(header, numeric, rows);
+  out += render_table(header, numeric, rows);
   return out;
 }
 

@@ -7,6 +7,7 @@
 
 #include "app/analyze.hpp"
 #include "app/i18n.hpp"
+#include "cli/text_format.hpp"
 
 namespace kn::cli {
 
@@ -15,13 +16,10 @@ std::string to_csv(const app::AnalysisResult& result);
 
 struct TableOptions {
   app::Lang lang = app::Lang::De;
-  std::size_t top = 15;      ///< actors shown
-  std::string sort_by;       ///< measure key; empty = betweenness (or the first computed)
-  std::string heading;       ///< optional first line
+  std::size_t top = 15;  ///< actors shown
+  std::string sort_by;   ///< measure key; empty = betweenness (or the first computed)
+  std::string heading;   ///< optional first line
 };
 std::string to_table(const app::AnalysisResult& result, const TableOptions& options);
-
-/// Display width of a UTF-8 string in terminal columns (code points; combining marks 0).
-std::size_t display_width(std::string_view text);
 
 }  // namespace kn::cli

@@ -10,7 +10,9 @@ namespace kn::cli {
 namespace {
 std::atomic<bool> g_interrupted{false};
 
-extern "C" void on_interrupt(int /*signal*/) { g_interrupted.store(true); }
+extern "C" void on_interrupt(int /*signal*/) {
+  g_interrupted.store(true);
+}
 }  // namespace
 
 const std::atomic<bool>& install_interrupt_flag() {
@@ -26,7 +28,9 @@ const std::atomic<bool>& install_interrupt_flag() {
   return g_interrupted;
 }
 
-bool stderr_is_terminal() { return isatty(STDERR_FILENO) == 1; }
+bool stderr_is_terminal() {
+  return isatty(STDERR_FILENO) == 1;
+}
 
 void ProgressBar::update(const std::string& task, double fraction) {
   if (!enabled_) return;
@@ -39,7 +43,8 @@ void ProgressBar::update(const std::string& task, double fraction) {
   const int filled = static_cast<int>(f * kWidth);
   std::string bar(static_cast<std::size_t>(filled), '#');
   bar.append(static_cast<std::size_t>(kWidth - filled), '.');
-  std::fprintf(stderr, "\r[%s] %3d%% %-20s", bar.c_str(), static_cast<int>(f * 100.0), task.c_str());
+  std::fprintf(stderr, "\r[%s] %3d%% %-20s", bar.c_str(), static_cast<int>(f * 100.0),
+               task.c_str());
   std::fflush(stderr);
   drawn_ = true;
 }

@@ -27,7 +27,8 @@ ProcResult run(const std::string& args) {
   if (pipe == nullptr) return r;
   std::array<char, 4096> buf{};
   std::size_t n = 0;
-  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) r.out.append(buf.data(), n);
+  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0)
+    r.out.append(buf.data(), n);
   const int status = pclose(pipe);
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return r;
@@ -48,11 +49,13 @@ class CliTest : public ::testing::Test {
             ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::create_directories(dir_);
     // A drawn network:  a -> b -> c -> a (cycle), c -> d, e isolated (listed in actors only).
-    write("ties.csv", "source,target,relation,weight\na,b,zusammenarbeit,2\nb,c,zusammenarbeit,1\n"
-                      "c,a,zusammenarbeit,1\nc,d,zusammenarbeit,3\nd,a,wunsch,1\n");
-    write("actors.csv", "id,name,sector\na,Amt für Umwelt,verwaltung\nb,Bürgerenergie eG,"
-                        "zivilgesellschaft\nc,Stadtwerke,kommunale_unternehmen\nd,Fahrradladen,"
-                        "wirtschaft\ne,Schule Süd,wissenschaft_bildung\n");
+    write("ties.csv",
+          "source,target,relation,weight\na,b,zusammenarbeit,2\nb,c,zusammenarbeit,1\n"
+          "c,a,zusammenarbeit,1\nc,d,zusammenarbeit,3\nd,a,wunsch,1\n");
+    write("actors.csv",
+          "id,name,sector\na,Amt für Umwelt,verwaltung\nb,Bürgerenergie eG,"
+          "zivilgesellschaft\nc,Stadtwerke,kommunale_unternehmen\nd,Fahrradladen,"
+          "wirtschaft\ne,Schule Süd,wissenschaft_bildung\n");
   }
   void TearDown() override { fs::remove_all(dir_); }
   void write(const std::string& name, const std::string& content) {
@@ -64,7 +67,7 @@ class CliTest : public ::testing::Test {
 
 TEST_F(CliTest, AnalyzeJsonFollowsTheContract) {
   const ProcResult r = run("analyze " + path("ties.csv") + " --actors " + path("actors.csv") +
-                    " --relation zusammenarbeit --format json -o " + path("out.json"));
+                           " --relation zusammenarbeit --format json -o " + path("out.json"));
   ASSERT_EQ(r.exit_code, 0) << r.out;
   std::ifstream in(path("out.json"));
   const auto j = nlohmann::json::parse(in);
@@ -74,8 +77,8 @@ TEST_F(CliTest, AnalyzeJsonFollowsTheContract) {
   EXPECT_EQ(net.at("directed"), true);
   EXPECT_DOUBLE_EQ(net.at("density").get<double>(), 4.0 / 20.0);
   EXPECT_DOUBLE_EQ(net.at("reciprocity").get<double>(), 0.0);
-  EXPECT_EQ(net.at("weak_components"), 2);     // {a,b,c,d}, {e}
-  EXPECT_EQ(net.at("strong_components"), 3);   // {a,b,c}, {d}, {e}
+  EXPECT_EQ(net.at("weak_components"), 2);                  // {a,b,c,d}, {e}
+  EXPECT_EQ(net.at("strong_components"), 3);                // {a,b,c}, {d}, {e}
   EXPECT_DOUBLE_EQ(net.at("diameter").get<double>(), 3.0);  // a->b->c->d
   for (const char* key : {"transitivity", "mean_distance", "ei_index", "assortativity"}) {
     EXPECT_TRUE(net.contains(key)) << key;
@@ -85,13 +88,13 @@ TEST_F(CliTest, AnalyzeJsonFollowsTheContract) {
   ASSERT_EQ(j.at("actors").size(), 5U);
   const auto& a = j.at("actors")[0];
   EXPECT_EQ(a.at("id"), "a");
-  for (const char* key : {"indegree", "outdegree", "betweenness", "closeness", "harmonic",
-                          "eigenvector", "pagerank", "coreness", "constraint", "effective_size",
-                          "efficiency", "community", "brokerage"}) {
+  for (const char* key :
+       {"indegree", "outdegree", "betweenness", "closeness", "harmonic", "eigenvector", "pagerank",
+        "coreness", "constraint", "effective_size", "efficiency", "community", "brokerage"}) {
     EXPECT_TRUE(a.contains(key)) << key;
   }
-  for (const char* role : {"coordinator", "itinerant", "representative", "gatekeeper", "liaison",
-                           "total"}) {
+  for (const char* role :
+       {"coordinator", "itinerant", "representative", "gatekeeper", "liaison", "total"}) {
     EXPECT_TRUE(a.at("brokerage").contains(role)) << role;
   }
   // d is a sink: it reaches nobody, so closeness is null; e is an isolate.
@@ -106,7 +109,8 @@ TEST_F(CliTest, AnalyzeJsonFollowsTheContract) {
 }
 
 TEST_F(CliTest, MeasuresSubsetComputesOnlyThose) {
-  const ProcResult r = run("analyze " + path("ties.csv") + " --measures indegree,pagerank --format json");
+  const ProcResult r =
+      run("analyze " + path("ties.csv") + " --measures indegree,pagerank --format json");
   ASSERT_EQ(r.exit_code, 0) << r.out;
   const auto j = nlohmann::json::parse(r.out);
   EXPECT_TRUE(j.at("network").is_null());
@@ -130,7 +134,8 @@ TEST_F(CliTest, WithoutGroupAttributeGroupFieldsAreNull) {
 }
 
 TEST_F(CliTest, UndirectedFlag) {
-  const ProcResult r = run("analyze " + path("ties.csv") + " --undirected --measures network --format json");
+  const ProcResult r =
+      run("analyze " + path("ties.csv") + " --undirected --measures network --format json");
   ASSERT_EQ(r.exit_code, 0) << r.out;
   const auto j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j.at("network").at("directed"), false);
@@ -142,15 +147,16 @@ TEST_F(CliTest, TableInGermanAndEnglish) {
   ASSERT_EQ(de.exit_code, 0) << de.out;
   EXPECT_NE(de.out.find("Dichte"), std::string::npos);
   EXPECT_NE(de.out.find("Bürgerenergie eG"), std::string::npos);
-  const ProcResult en = run("analyze " + path("ties.csv") + " --actors " + path("actors.csv") +
-                     " --lang en");
+  const ProcResult en =
+      run("analyze " + path("ties.csv") + " --actors " + path("actors.csv") + " --lang en");
   ASSERT_EQ(en.exit_code, 0) << en.out;
   EXPECT_NE(en.out.find("Density"), std::string::npos);
   EXPECT_NE(en.out.find("Civil society"), std::string::npos);
 }
 
 TEST_F(CliTest, CsvOutput) {
-  const ProcResult r = run("analyze " + path("ties.csv") + " --measures indegree,outdegree --format csv");
+  const ProcResult r =
+      run("analyze " + path("ties.csv") + " --measures indegree,outdegree --format csv");
   ASSERT_EQ(r.exit_code, 0) << r.out;
   EXPECT_EQ(r.out.rfind("id,indegree,outdegree\n", 0), 0U) << r.out;
   EXPECT_NE(r.out.find("\nc,1,2\n"), std::string::npos) << r.out;
@@ -164,13 +170,15 @@ TEST_F(CliTest, ConvertRoundTripsThroughEveryFormat) {
   const auto expected = nlohmann::json::parse(ref.out).at("actors");
   for (const char* ext : {"graphml", "gexf", "net", "dl", "json", "csv"}) {
     const std::string out = path(std::string("copy.") + ext);
-    const ProcResult c = run("convert " + path("ties.csv") + " " + out + " --actors " + path("actors.csv"));
+    const ProcResult c =
+        run("convert " + path("ties.csv") + " " + out + " --actors " + path("actors.csv"));
     ASSERT_EQ(c.exit_code, 0) << ext << ": " << c.out;
     std::string actors_arg;
     if (std::string(ext) == "net" || std::string(ext) == "dl") {
       actors_arg = " --actors " + path("actors.csv");
     }
-    const ProcResult a = run("analyze " + out + actors_arg + " --measures betweenness,indegree --format json");
+    const ProcResult a =
+        run("analyze " + out + actors_arg + " --measures betweenness,indegree --format json");
     ASSERT_EQ(a.exit_code, 0) << ext << ": " << a.out;
     const auto got = nlohmann::json::parse(a.out).at("actors");
     ASSERT_EQ(got.size(), expected.size()) << ext;
@@ -205,7 +213,8 @@ TEST_F(CliTest, UnknownExtensionMissingFileAndUnknownMeasureFail) {
 }
 
 TEST_F(CliTest, WeightNamesATieAttribute) {
-  const ProcResult ok = run("analyze " + path("ties.csv") + " --weight weight --measures betweenness --format json");
+  const ProcResult ok =
+      run("analyze " + path("ties.csv") + " --weight weight --measures betweenness --format json");
   ASSERT_EQ(ok.exit_code, 0) << ok.out;
   const ProcResult bad = run("analyze " + path("ties.csv") + " --weight nosuch");
   EXPECT_EQ(bad.exit_code, 2);
@@ -225,6 +234,66 @@ TEST_F(CliTest, DemoIsReproducible) {
   ASSERT_EQ(t.exit_code, 0) << t.out;
   EXPECT_NE(t.out.find("Musterstadt"), std::string::npos);
   EXPECT_NE(t.out.find("Density"), std::string::npos);
+}
+
+}  // namespace
+
+namespace {
+
+TEST_F(CliTest, BrokerageCarriesZScoresAndNetworkTotals) {
+  const ProcResult r = run("analyze " + path("ties.csv") + " --actors " + path("actors.csv") +
+                           " --measures brokerage --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  const auto j = nlohmann::json::parse(r.out);
+  ASSERT_TRUE(j.contains("brokerage")) << r.out;
+  for (const char* role :
+       {"coordinator", "itinerant", "representative", "gatekeeper", "liaison", "total"}) {
+    double sum = 0.0;
+    for (const auto& a : j.at("actors")) {
+      ASSERT_TRUE(a.at("brokerage_z").contains(role)) << role;
+      sum += a.at("brokerage").at(role).get<double>();
+    }
+    // The network total is the sum of the actors' raw counts (sna $raw.gli = colSums($raw.nli)).
+    EXPECT_DOUBLE_EQ(j.at("brokerage").at("raw").at(role).get<double>(), sum) << role;
+    EXPECT_TRUE(j.at("brokerage").at("z").contains(role)) << role;
+  }
+}
+
+TEST_F(CliTest, TwoModeFromAListColumnAndItsProjectionFeedsAnalyze) {
+  // a: energie|mobilitaet, b: energie|mobilitaet|bildung, c: bildung, d: none.
+  write(
+      "fields.csv",
+      "id,name,fields[]\na,Amt für Umwelt,energie|mobilitaet\n"
+      "b,Bürgerenergie eG,energie|mobilitaet|bildung\nc,Stadtwerke,bildung\nd,Fahrradladen,\"\"\n");
+  const ProcResult j = run("twomode " + path("ties.csv") + " --actors " + path("fields.csv") +
+                           " --affiliation fields --format json");
+  ASSERT_EQ(j.exit_code, 0) << j.out;
+  const auto doc = nlohmann::json::parse(j.out);
+  EXPECT_EQ(doc.at("memberships"), 6);
+  EXPECT_DOUBLE_EQ(doc.at("density").get<double>(), 6.0 / 12.0);
+  EXPECT_EQ(doc.at("projection").at("ties").size(), 2U);
+
+  const ProcResult c =
+      run("twomode " + path("ties.csv") + " --actors " + path("fields.csv") +
+          " --affiliation fields --projection jaccard --format csv -o " + path("projection.csv"));
+  ASSERT_EQ(c.exit_code, 0) << c.out;
+  const std::string csv = slurp(path("projection.csv"));
+  EXPECT_EQ(csv.rfind("source,target,weight\n", 0), 0U) << csv;
+  EXPECT_NE(csv.find("a,b,0.6666666666666666"), std::string::npos) << csv;
+  const ProcResult a = run("analyze " + path("projection.csv") +
+                           " --undirected --weight weight --measures indegree --format json");
+  ASSERT_EQ(a.exit_code, 0) << a.out;
+  EXPECT_EQ(nlohmann::json::parse(a.out).at("actors").size(), 3U);  // d has no shared field
+
+  const ProcResult t = run("twomode " + path("ties.csv") + " --actors " + path("fields.csv") +
+                           " --affiliation fields --lang en");
+  ASSERT_EQ(t.exit_code, 0) << t.out;
+  EXPECT_NE(t.out.find("Who works on what"), std::string::npos) << t.out;
+  EXPECT_NE(t.out.find("Bürgerenergie eG"), std::string::npos) << t.out;
+
+  const ProcResult bad = run("twomode " + path("ties.csv") + " --affiliation fields");
+  EXPECT_EQ(bad.exit_code, 2) << bad.out;
+  EXPECT_NE(bad.out.find("'fields'"), std::string::npos) << bad.out;
 }
 
 }  // namespace
