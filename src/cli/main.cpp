@@ -220,6 +220,8 @@ int main(int argc, char** argv) {
   demo->add_option("--top", demo_args.top, "Actors shown in the table");
 
   CLI11_PARSE(app, argc, argv);
+  // Before any input is read, so a Ctrl-C during a long read still ends in a clean exit 130.
+  kn::cli::install_interrupt_flag();
 
   const Lang lang = kn::app::parse_lang(analyze->parsed()   ? aa.lang
                                         : twomode->parsed() ? ta.lang

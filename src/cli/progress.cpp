@@ -10,8 +10,10 @@ namespace kn::cli {
 namespace {
 std::atomic<bool> g_interrupted{false};
 
+// First Ctrl-C: ask the running computation to stop at its next check (clean exit 130).
+// Second Ctrl-C: leave at once (_exit is async-signal-safe).
 extern "C" void on_interrupt(int /*signal*/) {
-  g_interrupted.store(true);
+  if (g_interrupted.exchange(true)) _exit(130);
 }
 }  // namespace
 

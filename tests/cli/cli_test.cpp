@@ -297,3 +297,30 @@ TEST_F(CliTest, TwoModeFromAListColumnAndItsProjectionFeedsAnalyze) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST_F(CliTest, CtrlCStopsALongAnalysisCleanly) {
+  // A 5,000-actor demo network takes seconds single-threaded; SIGINT after 0.3 s must end the
+  // run with exit code 130, the cancellation message and no output file.
+  const ProcResult demo = run("demo --actors 5000 -o " + path("big.json"));
+  ASSERT_EQ(demo.exit_code, 0) << demo.out;
+  const std::string cmd = "sh -c '" + std::string(KN_CLI_BINARY) + " analyze " + path("big.json") +
+                          " --threads 1 --format json -o " + path("big.out.json") + " 2>" +
+                          path("stderr.txt") +
+                          " & pid=$!; sleep 0.3; kill -INT $pid; wait $pid; echo exit=$?'";
+  FILE* pipe = popen(cmd.c_str(), "r");
+  ASSERT_NE(pipe, nullptr);
+  std::array<char, 256> buf{};
+  std::string out;
+  std::size_t n = 0;
+  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0)
+    out.append(buf.data(), n);
+  pclose(pipe);
+  EXPECT_NE(out.find("exit=130"), std::string::npos) << out;
+  EXPECT_NE(slurp(path("stderr.txt")).find("Abgebrochen"), std::string::npos)
+      << slurp(path("stderr.txt"));
+  EXPECT_FALSE(fs::exists(path("big.out.json")));
+}
+
+}  // namespace
