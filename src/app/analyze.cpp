@@ -114,14 +114,22 @@ AnalysisResult analyze(const Network& network, const AnalyzeRequest& request) {
     if (wanted("outdegree")) set_values("outdegree", std::move(d.outdegree));
   }
   control.check();
+  const bool want_closeness = wanted("closeness") || wanted("harmonic");
+  // Unweighted, betweenness' BFS sweep also yields closeness and harmonic centrality
+  // (bit-identical to closeness()), which saves the second all-pairs sweep.
+  const bool fuse_closeness = wanted("betweenness") && want_closeness && !weighted;
   if (wanted("betweenness")) {
     BetweennessOptions o;
     o.weighted = weighted;
     o.threads = request.threads;
     o.control = &control;
-    set_values("betweenness", betweenness(g, o).betweenness);
+    o.with_closeness = fuse_closeness;
+    BetweennessResult b = betweenness(g, o);
+    set_values("betweenness", std::move(b.betweenness));
+    if (fuse_closeness && wanted("closeness")) set_values("closeness", std::move(b.closeness));
+    if (fuse_closeness && wanted("harmonic")) set_values("harmonic", std::move(b.harmonic));
   }
-  if (wanted("closeness") || wanted("harmonic")) {
+  if (want_closeness && !fuse_closeness) {
     ClosenessOptions o;
     o.weighted = weighted;
     o.threads = request.threads;

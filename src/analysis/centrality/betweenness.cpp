@@ -5,6 +5,7 @@
 #include <limits>
 #include <utility>
 
+#include "analysis/centrality/closeness.hpp"
 #include "analysis/detail/parallel_sources.hpp"
 #include "analysis/detail/shortest_paths.hpp"
 
@@ -33,49 +34,74 @@ struct Scratch {
   std::vector<double> coef;   // (1 + delta(x)) / sigma(x)
   std::vector<std::uint32_t> order;
   std::vector<std::pair<double, std::uint32_t>> heap;
+  // BFS only: the arcs of the shortest-path DAG in forward order. The successors of order[k]
+  // are dag[dag_end[k - 1] .. dag_end[k]) (dag_end[-1] = 0), so the backward sweep reads exactly
+  // the DAG arcs instead of re-testing every out-arc's distance.
+  std::vector<std::uint32_t> dag, dag_end;
 
-  Scratch(std::uint32_t n, bool weighted) : sigma(n), coef(n), order(n) {
+  Scratch(std::uint32_t n, std::size_t arcs, bool weighted) : sigma(n), coef(n), order(n) {
     if (weighted) {
       dist.assign(n, std::numeric_limits<double>::infinity());
       settled.assign(n, 0);
     } else {
       hops.assign(n, -1);
+      dag.resize(arcs);
+      dag_end.resize(n);
     }
   }
 };
 
-void brandes_bfs(const CsrRef& g, std::uint32_t s, Scratch& sc, double* acc) {
+// Out-closeness sums of source s from its BFS order, in discovery order exactly as
+// closeness.cpp's sweep_bfs adds them (so the doubles are bit-identical).
+struct SourceSums {
+  std::uint64_t total = 0;  // sum of hop distances to reachable actors
+  double harmonic = 0.0;    // sum of 1/distance
+  std::uint32_t reached = 0;
+};
+
+void brandes_bfs(const CsrRef& g, std::uint32_t s, Scratch& sc, double* acc, SourceSums* sums) {
   auto& hops = sc.hops;
   auto& sigma = sc.sigma;
   auto& coef = sc.coef;
   auto& order = sc.order;
-  std::uint32_t head = 0, tail = 0;
+  std::uint32_t* const dag = sc.dag.data();
+  std::uint32_t* const dag_end = sc.dag_end.data();
+  std::uint32_t head = 0, tail = 0, arcs = 0;
   order[tail++] = s;
   hops[s] = 0;
   sigma[s] = 1.0;
   while (head < tail) {
-    const std::uint32_t v = order[head++];
+    const std::uint32_t v = order[head];
     const std::int32_t next = hops[v] + 1;
     const double sv = sigma[v];
     for (std::uint32_t i = g.off[v], e = g.off[v + 1]; i < e; ++i) {
       const std::uint32_t x = g.adj[i];
-      if (hops[x] < 0) {
+      const std::int32_t hx = hops[x];
+      if (hx < 0) {
         hops[x] = next;
         sigma[x] = sv;
         order[tail++] = x;
-      } else if (hops[x] == next) {
+        dag[arcs++] = x;
+      } else if (hx == next) {
         sigma[x] += sv;
+        dag[arcs++] = x;
       }
     }
+    dag_end[head++] = arcs;
+  }
+  if (sums != nullptr) {
+    for (std::uint32_t k = 1; k < tail; ++k) {
+      const std::int32_t h = hops[order[k]];
+      sums->total += static_cast<std::uint64_t>(h);
+      sums->harmonic += 1.0 / static_cast<double>(h);
+    }
+    sums->reached = tail - 1;
   }
   for (std::uint32_t k = tail; k-- > 1;) {
     const std::uint32_t w = order[k];
-    const std::int32_t next = hops[w] + 1;
     double sum = 0.0;
-    for (std::uint32_t i = g.off[w], e = g.off[w + 1]; i < e; ++i) {
-      const std::uint32_t x = g.adj[i];
-      if (hops[x] == next) sum += coef[x];
-    }
+    for (std::uint32_t i = dag_end[k - 1], e = dag_end[k]; i < e; ++i)
+      sum += coef[dag[i]];
     const double delta = sigma[w] * sum;
     acc[w] += delta;
     coef[w] = (1.0 + delta) / sigma[w];
@@ -155,6 +181,12 @@ BetweennessResult betweenness(const Graph& g, const BetweennessOptions& options)
   result.betweenness.assign(n, 0.0);
   if (options.weighted) detail::require_positive_weights(g, "betweenness");
   if (n == 0) return result;
+  const bool fused = options.with_closeness && !options.weighted;
+  if (fused) {
+    result.closeness.assign(n, kUndefined);
+    result.harmonic.assign(n, 0.0);
+    result.reachable.assign(n, 0);
+  }
   const CsrRef csr = detail::out_csr(g, options.weighted);
   const unsigned lanes = lane_count(n);
   const unsigned threads = resolve_threads(options.threads);
@@ -163,13 +195,22 @@ BetweennessResult betweenness(const Graph& g, const BetweennessOptions& options)
   const unsigned used_threads = std::min(threads, std::min(lanes, n));
   scratch.reserve(used_threads);
   for (unsigned t = 0; t < used_threads; ++t)
-    scratch.emplace_back(n, options.weighted);
+    scratch.emplace_back(n, g.arc_count(), options.weighted);
   detail::for_each_source(n, used_threads, lanes, options.control, "betweenness",
                           [&](unsigned t, unsigned lane, std::uint32_t s) {
                             if (options.weighted) {
                               brandes_dijkstra(csr, s, scratch[t], acc[lane].data());
+                            } else if (fused) {
+                              SourceSums sums;
+                              brandes_bfs(csr, s, scratch[t], acc[lane].data(), &sums);
+                              // Each source writes only its own entries.
+                              result.reachable[s] = sums.reached;
+                              result.harmonic[s] = sums.harmonic;
+                              if (sums.reached > 0) {
+                                result.closeness[s] = 1.0 / static_cast<double>(sums.total);
+                              }
                             } else {
-                              brandes_bfs(csr, s, scratch[t], acc[lane].data());
+                              brandes_bfs(csr, s, scratch[t], acc[lane].data(), nullptr);
                             }
                           });
   // Undirected views store each edge as two arcs, so every unordered pair was counted twice.
@@ -179,6 +220,17 @@ BetweennessResult betweenness(const Graph& g, const BetweennessOptions& options)
     for (unsigned l = 0; l < lanes; ++l)
       sum += acc[l][v];
     result.betweenness[v] = sum * scale;
+  }
+  if (options.with_closeness && options.weighted) {
+    ClosenessOptions c;
+    c.mode = PathMode::Out;
+    c.weighted = true;
+    c.threads = options.threads;
+    c.control = options.control;
+    ClosenessResult r = closeness(g, c);
+    result.closeness = std::move(r.closeness);
+    result.harmonic = std::move(r.harmonic);
+    result.reachable = std::move(r.reachable);
   }
   return result;
 }

@@ -18,10 +18,18 @@ struct BetweennessOptions {
   bool weighted = false;  ///< use arc weights as distances
   unsigned threads = 0;   ///< 0 = all cores
   const RunControl* control = nullptr;
+  /// Also return out-closeness, harmonic centrality and reachable counts, exactly as
+  /// closeness(g, {PathMode::Out, weighted}) (bit-identical). Unweighted they come from the
+  /// same BFS sweep as betweenness (no second all-pairs sweep); weighted closeness() is called.
+  bool with_closeness = false;
 };
 
 struct BetweennessResult {
   std::vector<double> betweenness;
+  /// Only with options.with_closeness: as ClosenessResult (closeness NaN where nothing is
+  /// reachable); empty otherwise.
+  std::vector<double> closeness, harmonic;
+  std::vector<std::uint32_t> reachable;
 };
 
 BetweennessResult betweenness(const Graph& g, const BetweennessOptions& options = {});

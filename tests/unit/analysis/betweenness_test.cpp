@@ -7,6 +7,7 @@
 #include <cmath>
 #include <numeric>
 
+#include "analysis/centrality/closeness.hpp"
 #include "analysis/detail/igraph_bridge.hpp"
 #include "paths_fixtures.hpp"
 
@@ -141,6 +142,35 @@ TEST(Betweenness, ThreadCountDoesNotChangeAnyBit) {
     const auto five = betweenness(g, opt).betweenness;
     EXPECT_EQ(one, two);
     EXPECT_EQ(one, five);
+  }
+}
+
+TEST(Betweenness, WithClosenessEqualsClosenessBitForBit) {
+  for (bool directed : {true, false}) {
+    for (bool weighted : {false, true}) {
+      const Graph g = testing::random_graph(200, 0.02, 17, directed, weighted);
+      BetweennessOptions opt;
+      opt.weighted = weighted;
+      opt.threads = 2;
+      const auto plain = betweenness(g, opt);
+      EXPECT_TRUE(plain.closeness.empty());
+      opt.with_closeness = true;
+      const auto fused = betweenness(g, opt);
+      ClosenessOptions copt;
+      copt.weighted = weighted;
+      const auto c = closeness(g, copt);
+      EXPECT_EQ(fused.betweenness, plain.betweenness);
+      ASSERT_EQ(fused.closeness.size(), c.closeness.size());
+      for (std::size_t v = 0; v < c.closeness.size(); ++v) {
+        if (std::isnan(c.closeness[v])) {
+          EXPECT_TRUE(std::isnan(fused.closeness[v])) << v;
+        } else {
+          EXPECT_EQ(fused.closeness[v], c.closeness[v]) << v;
+        }
+      }
+      EXPECT_EQ(fused.harmonic, c.harmonic);
+      EXPECT_EQ(fused.reachable, c.reachable);
+    }
   }
 }
 
