@@ -128,7 +128,7 @@ BrokerageResult brokerage(const Graph& g, const std::vector<std::uint32_t>& grou
   if (n_actors == 0) return result;
 
   // ---- null model, ported line by line from sna R/models.R brokerage() (sna 2.7-1) ----------
-  const auto N = static_cast<double>(n_actors);
+  const auto N = static_cast<double>(n_actors);  // NOLINT(readability-identifier-naming): sna's N
   const auto m = static_cast<double>(g.arc_count());
   const double d = m / (N * (N - 1.0));  // NaN for N = 1, as in R
   const double dd = d * d * (1.0 - d);   // d^2 (1 - d)

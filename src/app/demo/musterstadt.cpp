@@ -738,7 +738,7 @@ class Generator {
         pair_quality[key] = static_cast<std::int8_t>(quality);
         pair_frequency[key] = static_cast<std::int8_t>(rng_.weighted(kFrequencyWeight));
       } else {
-        quality = pair_quality[key];
+        quality = pair_quality[key];  // NOLINT(bugprone-signed-char-misuse): int8 holds 1..5
         if (rng_.chance(0.25)) quality += rng_.chance(0.5) ? 1 : -1;
         quality = std::clamp(quality, 1, hard ? 3 : 5);
       }

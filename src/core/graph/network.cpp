@@ -113,9 +113,9 @@ void AttrTable::set(std::string_view name, std::size_t row, Value value, std::si
 }
 
 const Value& AttrTable::get(std::string_view name, std::size_t row) const {
-  static const Value kMissing{};
+  static const Value missing{};
   const AttrColumn* col = find(name);
-  if (col == nullptr || row >= col->values.size()) return kMissing;
+  if (col == nullptr || row >= col->values.size()) return missing;
   return col->values[row];
 }
 
