@@ -488,6 +488,19 @@ void append_cell(std::string& out, std::string_view s, char sep, bool force_quot
   out.push_back('"');
 }
 
+/// A text cell (value, actor id, relation or wave name), defused when spreadsheet_safe.
+void append_text(std::string& out, std::string_view text, const CsvWriteOptions& opt,
+                 bool force_quotes) {
+  if (opt.spreadsheet_safe && !text.empty() &&
+      (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' || text[0] == '\t' ||
+       text[0] == '\r') &&
+      !parse_number(text)) {
+    append_cell(out, "'" + std::string(text), opt.separator, force_quotes);
+    return;
+  }
+  append_cell(out, text, opt.separator, force_quotes);
+}
+
 void append_value(std::string& out, const Value& v, const CsvWriteOptions& opt) {
   if (is_missing(v)) return;
   if (const auto* d = std::get_if<double>(&v)) {
@@ -495,13 +508,7 @@ void append_value(std::string& out, const Value& v, const CsvWriteOptions& opt) 
     return;
   }
   std::string text = value_to_string(v);
-  if (opt.spreadsheet_safe && !text.empty() &&
-      (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' || text[0] == '\t' ||
-       text[0] == '\r') &&
-      !parse_number(text)) {
-    text.insert(text.begin(), '\'');
-  }
-  append_cell(out, text, opt.separator, text.empty());
+  append_text(out, text, opt, text.empty());
 }
 
 bool reserved_name(std::string_view name, bool ties) {
@@ -552,17 +559,17 @@ std::string write_ties_csv(const Network& network, const CsvWriteOptions& opt) {
   }
   out += '\n';
   for (TieIndex t = 0; t < network.tie_count(); ++t) {
-    append_cell(out, network.actor_id(network.tie_source(t)), sep, false);
+    append_text(out, network.actor_id(network.tie_source(t)), opt, false);
     out += sep;
-    append_cell(out, network.actor_id(network.tie_target(t)), sep, false);
+    append_text(out, network.actor_id(network.tie_target(t)), opt, false);
     if (with_rel) {
       out += sep;
       const std::string& r = network.relations()[network.tie_relation(t)].name;
-      append_cell(out, r, sep, false);
+      append_text(out, r, opt, false);
     }
     if (with_wave) {
       out += sep;
-      append_cell(out, network.waves()[network.tie_wave(t)].name, sep, false);
+      append_text(out, network.waves()[network.tie_wave(t)].name, opt, false);
     }
     if (with_dir) (out += sep) += "false";
     for (const auto& col : network.tie_attrs().columns()) {
@@ -583,7 +590,7 @@ std::string write_actors_csv(const Network& network, const CsvWriteOptions& opt)
   }
   out += '\n';
   for (ActorIndex a = 0; a < network.actor_count(); ++a) {
-    append_cell(out, network.actor_id(a), sep, network.actor_id(a).empty());
+    append_text(out, network.actor_id(a), opt, network.actor_id(a).empty());
     for (const auto& col : network.actor_attrs().columns()) {
       out += sep;
       if (a < col.values.size()) append_value(out, col.values[a], opt);

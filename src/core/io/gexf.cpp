@@ -75,7 +75,8 @@ class GexfReader {
     }
   }
 
-  void declarations(const pugi::xml_node& attrs, Decls& decls) {
+  /// `order` receives the ids in document order (= attribute column order).
+  void declarations(const pugi::xml_node& attrs, Decls& decls, std::vector<std::string>& order) {
     for (pugi::xml_node a = attrs.first_child(); a; a = a.next_sibling()) {
       if (a.type() != pugi::node_element || local_name(a) != "attribute") continue;
       const std::string id = a.attribute("id").value();
@@ -96,6 +97,7 @@ class GexfReader {
         d.kind = Kind::List;
       }
       if (pugi::xml_node def = child_named(a, "default")) d.default_text = element_text(def);
+      order.push_back(id);
       decls.emplace(id, std::move(d));
     }
   }
@@ -147,11 +149,12 @@ class GexfReader {
       fail(graph, "defaultedgetype", "must be directed, undirected or mutual");
     }
     Decls node_decls, edge_decls;
+    std::vector<std::string> node_order, edge_order;
     for (pugi::xml_node c = graph.first_child(); c; c = c.next_sibling()) {
       if (c.type() != pugi::node_element || local_name(c) != "attributes") continue;
       const std::string cls = c.attribute("class").value();
-      if (cls == "node") declarations(c, node_decls);
-      else if (cls == "edge") declarations(c, edge_decls);
+      if (cls == "node") declarations(c, node_decls, node_order);
+      else if (cls == "edge") declarations(c, edge_decls, edge_order);
     }
     bool label_declared = false;
     for (const auto& [id, d] : node_decls) label_declared = label_declared || d.title == "label";
@@ -179,7 +182,10 @@ class GexfReader {
       net.add_actor(id.value());
     }
     const std::size_t na = net.actor_count();
-    for (const auto& [id, d] : node_decls) net.actor_attrs().column(d.title, attr_type(d.kind), na);
+    for (const auto& id : node_order) {
+      const AttrDecl& d = node_decls.at(id);
+      net.actor_attrs().column(d.title, attr_type(d.kind), na);
+    }
     for (std::size_t i = 0; i < nodes.size(); ++i) {
       for (auto& [title, v] : values(nodes[i], node_decls)) {
         net.actor_attrs().find(title)->values[i] = std::move(v);
@@ -239,7 +245,8 @@ class GexfReader {
       tie_values.push_back(std::move(keep));
     }
     const std::size_t m = net.tie_count();
-    for (const auto& [id, d] : edge_decls) {
+    for (const auto& id : edge_order) {
+      const AttrDecl& d = edge_decls.at(id);
       if (d.title != "relation" && d.title != "wave") {
         net.tie_attrs().column(d.title, attr_type(d.kind), m);
       }

@@ -78,6 +78,7 @@ class GraphmlReader {
     }
     detail::check_xml_depth(root, 64, text_, file_);
     std::map<std::string, Key> keys;
+    std::vector<std::string> key_order;  // document order = attribute column order
     std::map<std::pair<std::string, std::string>, std::string> names;  // (domain,name) -> id
     for (pugi::xml_node k = root.first_child(); k; k = k.next_sibling()) {
       if (k.type() != pugi::node_element || local_name(k) != "key") continue;
@@ -106,6 +107,7 @@ class GraphmlReader {
           fail(k, "attr.name", "duplicate " + dom + " attribute name '" + key.name + "'");
         }
       }
+      key_order.push_back(id);
       keys.emplace(id, std::move(key));
     }
     pugi::xml_node graph;
@@ -152,7 +154,8 @@ class GraphmlReader {
     }
     const std::size_t n_actors = net.actor_count();
     // Columns from declared keys (keeps the type even if every value is missing).
-    for (const auto& [id, key] : keys) {
+    for (const auto& key_id : key_order) {
+      const Key& key = keys.at(key_id);
       if (key.domain == "node" || key.domain == "all") {
         net.actor_attrs().column(key.name, attr_type(key.kind), n_actors);
       }
@@ -193,7 +196,8 @@ class GraphmlReader {
       edge_values_.push_back(std::move(pending_));
     }
     const std::size_t m = net.tie_count();
-    for (const auto& [id, key] : keys) {
+    for (const auto& key_id : key_order) {
+      const Key& key = keys.at(key_id);
       if ((key.domain == "edge" || key.domain == "all") && key.name != "relation" &&
           key.name != "wave") {
         net.tie_attrs().column(key.name, attr_type(key.kind), m);

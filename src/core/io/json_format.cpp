@@ -11,7 +11,9 @@ namespace kn::io {
 
 namespace {
 
-using nlohmann::json;
+// ordered_json: objects keep their member order, so attribute columns keep their order
+// through a write/read round trip.
+using json = nlohmann::ordered_json;
 
 constexpr std::size_t kMaxDepth = 64;
 
@@ -36,7 +38,9 @@ class JsonReader {
   }
 
   /// Type declarations {"name": "string"|"number"|"list"}.
-  std::map<std::string, AttrType> declarations(const json& obj, const std::string& path) const {
+  /// `order` (optional) receives the names in document order (= column order).
+  std::map<std::string, AttrType> declarations(const json& obj, const std::string& path,
+                                               std::vector<std::string>* order = nullptr) const {
     std::map<std::string, AttrType> out;
     if (!obj.is_object()) fail(path, "", "expected an object of attribute types");
     for (const auto& [name, type] : obj.items()) {
@@ -45,6 +49,7 @@ class JsonReader {
       else if (t == "number") out[name] = AttrType::Number;
       else if (t == "list") out[name] = AttrType::List;
       else fail(path, name, "attribute type must be \"string\", \"number\" or \"list\"");
+      if (order != nullptr) order->push_back(name);
     }
     return out;
   }
@@ -126,10 +131,11 @@ class JsonReader {
       net.directed = it->get<bool>();
     }
     std::map<std::string, AttrType> actor_decl, tie_decl;
+    std::vector<std::string> actor_order, tie_order;
     if (auto it = root.find("attributes"); it != root.end()) {
       if (!it->is_object()) fail("$", "attributes", "expected an object");
-      if (auto a = it->find("actors"); a != it->end()) actor_decl = declarations(*a, "$.attributes.actors");
-      if (auto t = it->find("ties"); t != it->end()) tie_decl = declarations(*t, "$.attributes.ties");
+      if (auto a = it->find("actors"); a != it->end()) actor_decl = declarations(*a, "$.attributes.actors", &actor_order);
+      if (auto t = it->find("ties"); t != it->end()) tie_decl = declarations(*t, "$.attributes.ties", &tie_order);
     }
     // actors
     if (auto it = root.find("actors"); it != root.end()) {
@@ -145,7 +151,7 @@ class JsonReader {
         net.add_actor(std::move(id));
       }
       const std::size_t n = net.actor_count();
-      for (auto& [name, type] : actor_decl) net.actor_attrs().column(name, type, n);
+      for (const auto& name : actor_order) net.actor_attrs().column(name, actor_decl.at(name), n);
       for (std::size_t i = 0; i < it->size(); ++i) {
         const json& a = (*it)[i];
         if (auto at = a.find("attributes"); at != a.end()) {
@@ -208,7 +214,7 @@ class JsonReader {
         net.add_tie(ends[0], ends[1], rel, wave);
       }
       const std::size_t m = net.tie_count();
-      for (auto& [name, type] : tie_decl) net.tie_attrs().column(name, type, m);
+      for (const auto& name : tie_order) net.tie_attrs().column(name, tie_decl.at(name), m);
       for (std::size_t i = 0; i < it->size(); ++i) {
         const json& t = (*it)[i];
         if (auto at = t.find("attributes"); at != t.end()) {
@@ -227,7 +233,10 @@ class JsonReader {
         if (net.find_affiliation(name)) fail(path, "name", "duplicate affiliation '" + name + "'");
         Affiliation& aff = net.affiliation(name);
         std::map<std::string, AttrType> decl;
-        if (auto d = a.find("attributes"); d != a.end()) decl = declarations(*d, path + ".attributes");
+        std::vector<std::string> decl_order;
+        if (auto d = a.find("attributes"); d != a.end()) {
+          decl = declarations(*d, path + ".attributes", &decl_order);
+        }
         if (auto items = a.find("items"); items != a.end()) {
           if (!items->is_array()) fail(path, "items", "expected an array");
           for (std::size_t k = 0; k < items->size(); ++k) {
@@ -252,7 +261,7 @@ class JsonReader {
           }
           Affiliation& aff2 = net.affiliation(name);
           const std::size_t rows = aff2.actor.size();
-          for (auto& [an, type] : decl) aff2.attrs.column(an, type, rows);
+          for (const auto& an : decl_order) aff2.attrs.column(an, decl.at(an), rows);
           for (std::size_t k = 0; k < ms->size(); ++k) {
             const json& m = (*ms)[k];
             if (auto at = m.find("attributes"); at != m.end()) {

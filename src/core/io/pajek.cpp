@@ -121,6 +121,7 @@ class PajekReader {
     Section section = Section::None;
     std::string relation;        // from *Arcs :k "name"
     bool saw_arcs_header = false, saw_edges_header = false;
+    bool skip_has_vertices = false;  // skipped *Permutation / *Cluster: its *Vertices n too
     std::uint64_t matrix_row = 0;
     VectorBlock* vec = nullptr;
     line_no_ = 0;
@@ -142,6 +143,10 @@ class PajekReader {
           if (toks.size() < 2) fail("*Vertices", "missing vertex count");
           const std::uint64_t n = parse_uint(toks[1].text, "*Vertices");
           if (n > max_actors) fail("*Vertices", "vertex count " + std::to_string(n) + " too large");
+          if (section == Section::Skip && skip_has_vertices) {
+            skip_has_vertices = false;
+            return;
+          }
           if (section == Section::Values && vec != nullptr && vec->n == 0) {
             vec->n = n;
             if (vec->n > max_actors) fail("*Vertices", "too large");
@@ -176,6 +181,7 @@ class PajekReader {
           section = Section::Values;
         } else {
           section = Section::Skip;
+          skip_has_vertices = iequals(kw, "*permutation") || iequals(kw, "*cluster");
         }
         return;
       }
@@ -220,9 +226,9 @@ class PajekReader {
         }
         case Section::Matrix: {
           const std::uint64_t n = blocks_.back().n;
-          if (matrix_row >= n) fail("", "more matrix rows than vertices");
+          if (matrix_row >= n) fail("*Matrix", "more matrix rows than vertices");
           if (toks.size() != n) {
-            fail("", "matrix row has " + std::to_string(toks.size()) + " values, expected " +
+            fail("*Matrix", "matrix row has " + std::to_string(toks.size()) + " values, expected " +
                          std::to_string(n));
           }
           ++matrix_row;
@@ -236,8 +242,10 @@ class PajekReader {
           return;
         }
         case Section::Values: {
-          if (vec == nullptr || vec->n == 0) fail("", "*Vertices n expected after *Partition/*Vector");
-          if (vec->values.size() >= vec->n) fail("", "more values than vertices");
+          if (vec == nullptr || vec->n == 0) {
+            fail(vec != nullptr ? vec->name : "", "*Vertices n expected after *Partition/*Vector");
+          }
+          if (vec->values.size() >= vec->n) fail(vec->name, "more values than vertices");
           if (toks.size() != 1) fail(vec->name, "one value per line expected");
           vec->values.push_back(number(toks[0].text, vec->name));
           return;

@@ -97,14 +97,20 @@ class DlReader {
 
   std::vector<std::string> read_labels(std::size_t count, const std::string& field) {
     std::vector<std::string> out;
+    read_label_lines_.clear();
     for (std::size_t i = 0; i < count; ++i) {
       const Tok& t = next(field);
-      if (t.text.empty()) fail(t.line, field, "empty label");
+      // A quoted "" matrix label is the unnamed relation (the writer emits it); actor labels
+      // must not be empty.
+      if (t.text.empty() && !(t.quoted && field == "matrix labels")) {
+        fail(t.line, field, "empty label");
+      }
       if (!t.quoted && t.text.back() == ':') {
         fail(t.line, field,
              "expected " + std::to_string(count) + " labels, found " + std::to_string(i));
       }
       out.push_back(t.text);
+      read_label_lines_.push_back(t.line);
     }
     return out;
   }
@@ -164,11 +170,15 @@ class DlReader {
         }
         if (which == "matrix") {
           matrix_labels = read_labels(nm, "matrix labels");
+          matrix_label_lines_ = read_label_lines_;
           continue;
         }
         if (!n) fail(t.line, "n", "n= must come before labels");
         auto l = read_labels(*n, which == "column" ? "column labels" : "labels");
-        if (which != "column") labels = std::move(l);
+        if (which != "column") {
+          labels = std::move(l);
+          label_lines_ = read_label_lines_;
+        }
         continue;
       }
       fail(t.line, "", "unexpected '" + t.text + "' in header");
@@ -178,7 +188,7 @@ class DlReader {
     nm_ = nm;
     // Actor slots
     if (!labels.empty()) {
-      for (const auto& l : labels) add_label(l, 0);
+      for (std::size_t i = 0; i < labels.size(); ++i) add_label(labels[i], label_lines_[i]);
     } else if (!embedded) {
       for (std::uint64_t i = 0; i < n_; ++i) add_label(std::to_string(i + 1), 0);
     }
@@ -281,8 +291,11 @@ class DlReader {
     net.reserve(slots_.size(), ties_.size());
     for (const auto& s : slots_) net.add_actor(s);
     if (!matrix_labels.empty()) {
-      for (const auto& l : matrix_labels) {
-        if (net.find_relation(l)) fail(1, "matrix labels", "duplicate matrix label '" + l + "'");
+      for (std::size_t i = 0; i < matrix_labels.size(); ++i) {
+        const std::string& l = matrix_labels[i];
+        if (net.find_relation(l)) {
+          fail(matrix_label_lines_[i], "matrix labels", "duplicate matrix label '" + l + "'");
+        }
         net.relation(l);
       }
     } else if (nm_ > 1) {
@@ -309,6 +322,8 @@ class DlReader {
   std::vector<std::string> slots_;
   std::unordered_map<std::string, std::size_t> slot_of_;
   std::vector<PendingTie> ties_;
+  // lines of the labels read last / of the row labels / of the matrix labels (error messages)
+  std::vector<std::size_t> read_label_lines_, label_lines_, matrix_label_lines_;
 };
 
 std::string quoted(std::string_view s) {
