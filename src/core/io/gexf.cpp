@@ -134,7 +134,8 @@ class GexfReader {
     detail::parse_xml(doc, text_, file_);
     pugi::xml_node root = doc.document_element();
     if (!root || local_name(root) != "gexf") {
-      throw ParseError(file_, "", "", "not a GEXF document (root element <gexf> expected)");
+      throw ParseError(file_, root ? xml_location(text_, root) : std::string("line 1"), "",
+                       "not a GEXF document (root element <gexf> expected)");
     }
     detail::check_xml_depth(root, 64, text_, file_);
     Network net;
@@ -142,7 +143,7 @@ class GexfReader {
       if (pugi::xml_node d = child_named(meta, "description")) net.title = element_text(d);
     }
     pugi::xml_node graph = child_named(root, "graph");
-    if (!graph) throw ParseError(file_, "", "", "GEXF document has no <graph>");
+    if (!graph) fail(root, "", "GEXF document has no <graph>");
     const std::string det = graph.attribute("defaultedgetype").value();
     if (det == "undirected" || det == "mutual") net.directed = false;
     else if (!det.empty() && det != "directed") {

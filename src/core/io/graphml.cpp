@@ -74,7 +74,8 @@ class GraphmlReader {
     detail::parse_xml(doc, text_, file_);
     pugi::xml_node root = doc.document_element();
     if (!root || local_name(root) != "graphml") {
-      throw ParseError(file_, "", "", "not a GraphML document (root element <graphml> expected)");
+      throw ParseError(file_, root ? xml_location(text_, root) : std::string("line 1"), "",
+                       "not a GraphML document (root element <graphml> expected)");
     }
     detail::check_xml_depth(root, 64, text_, file_);
     std::map<std::string, Key> keys;
@@ -117,7 +118,7 @@ class GraphmlReader {
         break;
       }
     }
-    if (!graph) throw ParseError(file_, "", "", "GraphML document has no <graph>");
+    if (!graph) fail(root, "", "GraphML document has no <graph>");
     Network net;
     const std::string edgedefault = graph.attribute("edgedefault").value();
     if (edgedefault == "undirected") net.directed = false;

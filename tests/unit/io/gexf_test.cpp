@@ -194,7 +194,8 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(
         Bad{"empty_file", "", "line 1", ""},
         Bad{"malformed_xml", "<gexf>\n<graph>\n<nodes>\n</graph>", "line 4", ""},
-        Bad{"wrong_root", "<graphml/>", "", ""}, Bad{"no_graph", "<gexf><meta/></gexf>", "", ""},
+        Bad{"wrong_root", "<graphml/>", "line 1, element <graphml>", ""},
+        Bad{"no_graph", "\n\n<gexf><meta/></gexf>", "line 3, element <gexf>", ""},
         Bad{"unknown_target",
             "<gexf><graph><nodes><node id=\"a\"/></nodes>\n<edges>\n"
             "<edge id=\"7\" source=\"a\" target=\"b\"/></edges></graph></gexf>",

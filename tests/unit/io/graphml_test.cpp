@@ -201,8 +201,8 @@ INSTANTIATE_TEST_SUITE_P(
         Bad{"empty_file", "", "line 1", ""},
         Bad{"malformed_xml", "<graphml>\n<graph>\n<node id=\"a\">\n</graph></graphml>", "line 4",
             ""},
-        Bad{"wrong_root", "<gexf/>", "", ""},
-        Bad{"no_graph", "<graphml>\n<key id=\"k\"/>\n</graphml>", "", ""},
+        Bad{"wrong_root", "\n<gexf/>", "line 2, element <gexf>", ""},
+        Bad{"no_graph", "<graphml>\n<key id=\"k\"/>\n</graphml>", "line 1, element <graphml>", ""},
         Bad{"unknown_source",
             "<graphml><graph>\n<node id=\"a\"/>\n<edge id=\"e1\" source=\"zz\" target=\"a\"/>"
             "</graph></graphml>",
