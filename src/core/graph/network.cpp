@@ -157,28 +157,30 @@ RelationIndex Network::relation(std::string_view name) {
   if (auto found = find_relation(name)) return *found;
   if (relations_.size() >= 65535) throw std::length_error("too many relations");
   relations_.push_back({std::string(name)});
-  return static_cast<RelationIndex>(relations_.size() - 1);
+  const auto index = static_cast<RelationIndex>(relations_.size() - 1);
+  relation_index_.emplace(std::string(name), index);
+  return index;
 }
 
 std::optional<RelationIndex> Network::find_relation(std::string_view name) const {
-  for (std::size_t i = 0; i < relations_.size(); ++i) {
-    if (relations_[i].name == name) return static_cast<RelationIndex>(i);
-  }
-  return std::nullopt;
+  auto it = relation_index_.find(name);
+  if (it == relation_index_.end()) return std::nullopt;
+  return it->second;
 }
 
 WaveIndex Network::wave(std::string_view name) {
   if (auto found = find_wave(name)) return *found;
   if (waves_.size() >= 65535) throw std::length_error("too many waves");
   waves_.push_back({std::string(name)});
-  return static_cast<WaveIndex>(waves_.size() - 1);
+  const auto index = static_cast<WaveIndex>(waves_.size() - 1);
+  wave_index_.emplace(std::string(name), index);
+  return index;
 }
 
 std::optional<WaveIndex> Network::find_wave(std::string_view name) const {
-  for (std::size_t i = 0; i < waves_.size(); ++i) {
-    if (waves_[i].name == name) return static_cast<WaveIndex>(i);
-  }
-  return std::nullopt;
+  auto it = wave_index_.find(name);
+  if (it == wave_index_.end()) return std::nullopt;
+  return it->second;
 }
 
 TieIndex Network::add_tie(ActorIndex source, ActorIndex target, RelationIndex rel, WaveIndex w) {

@@ -488,6 +488,13 @@ void append_cell(std::string& out, std::string_view s, char sep, bool force_quot
   out.push_back('"');
 }
 
+/// A header cell is also quoted when it holds ',' or ';': the reader detects the separator by
+/// counting both outside quotes on the header line, so an unquoted "a;b;c" column name would
+/// make a ',' file read as ';'.
+void append_header_cell(std::string& out, std::string_view s, char sep) {
+  append_cell(out, s, sep, s.find_first_of(",;") != std::string_view::npos);
+}
+
 /// A text cell (value, actor id, relation or wave name), defused when spreadsheet_safe.
 void append_text(std::string& out, std::string_view text, const CsvWriteOptions& opt,
                  bool force_quotes) {
@@ -555,7 +562,7 @@ std::string write_ties_csv(const Network& network, const CsvWriteOptions& opt) {
   if (with_dir) (out += sep) += "directed";
   for (const auto& col : network.tie_attrs().columns()) {
     out += sep;
-    append_cell(out, column_header(col, true), sep, false);
+    append_header_cell(out, column_header(col, true), sep);
   }
   out += '\n';
   for (TieIndex t = 0; t < network.tie_count(); ++t) {
@@ -586,7 +593,7 @@ std::string write_actors_csv(const Network& network, const CsvWriteOptions& opt)
   std::string out = "id";
   for (const auto& col : network.actor_attrs().columns()) {
     out += sep;
-    append_cell(out, column_header(col, false), sep, false);
+    append_header_cell(out, column_header(col, false), sep);
   }
   out += '\n';
   for (ActorIndex a = 0; a < network.actor_count(); ++a) {

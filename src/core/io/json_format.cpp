@@ -339,6 +339,8 @@ Network read_json(std::string_view text, const std::string& filename) {
   } catch (const json::parse_error& e) {
     throw parse_error_at_line(filename, detail::line_of_offset(text, e.byte > 0 ? e.byte - 1 : 0),
                               "", std::string("invalid JSON: ") + e.what());
+  } catch (const json::exception& e) {  // e.g. out_of_range 406: number overflow ("1e999")
+    throw ParseError(filename, "", "", std::string("invalid JSON: ") + e.what());
   }
   JsonReader reader(filename);
   try {

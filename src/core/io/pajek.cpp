@@ -123,6 +123,7 @@ class PajekReader {
     bool saw_arcs_header = false, saw_edges_header = false;
     bool skip_has_vertices = false;  // skipped *Permutation / *Cluster: its *Vertices n too
     std::uint64_t matrix_row = 0;
+    std::uint64_t total_vertices = 0;  // over all blocks, bounded like one block's n
     VectorBlock* vec = nullptr;
     line_no_ = 0;
     for_each_line([&](std::string_view raw) {
@@ -152,6 +153,9 @@ class PajekReader {
             if (vec->n > max_actors) fail("*Vertices", "too large");
             return;
           }
+          // The bound holds for all *Network blocks together: each block allocates n labels.
+          total_vertices += n;
+          if (total_vertices > max_actors) fail("*Vertices", "too many vertices in all networks");
           if (blocks_.empty() || has_vertices_) start_block(std::string());
           blocks_.back().n = n;
           blocks_.back().labels.assign(n, std::string());

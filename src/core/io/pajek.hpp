@@ -4,7 +4,8 @@
 // Reading (keywords case-insensitive; lines starting with % are comments; CRLF and BOM ok):
 //   - *Vertices n: vertex lines `i "label" [x y z] [...]` (label quoted, or one unquoted token;
 //     UTF-8). Actor id = label; unlisted vertices get their number as id. Duplicate labels in
-//     one network are errors. n is bounded (no huge allocation on hostile input).
+//     one network are errors. n, summed over all blocks, is bounded (no huge allocation on
+//     hostile input).
 //   - *Arcs / *Edges lines `i j [w] [...]`; *Arcslist / *Edgeslist lines `i j k ...`;
 //     *Matrix: n rows of n values (non-zero = tie, value != 1 -> weight). A third column w ->
 //     tie attribute `weight`. `*Arcs :k "name"` names a relation.

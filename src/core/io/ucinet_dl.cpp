@@ -206,6 +206,8 @@ class DlReader {
 
  private:
   std::size_t add_label(const std::string& label, std::size_t line) {
+    // Also for embedded labels (a quoted ""), as in the labels: section: no empty actor ids.
+    if (label.empty()) fail(line, "labels", "empty label");
     if (slot_of_.count(label)) fail(line, "labels", "duplicate label '" + label + "'");
     if (slots_.size() >= n_) fail(line, "labels", "more than n=" + std::to_string(n_) + " labels");
     slot_of_.emplace(label, slots_.size());
