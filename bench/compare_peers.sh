@@ -8,8 +8,9 @@
 # build/bench-data/results/ and the table between the markers in docs/PERFORMANCE.md.
 #
 # Environment: KN_BIN (klimanetze binary, default build/bench/klimanetze), KN_BENCH_BUILD=0 skips
-# the build, KN_SKIP_NETWORKX=1 and KN_SKIP_GBENCH=1 skip those parts, KN_THREADS (default 2).
-# Bounded: about 15-20 minutes on the 2-core CI machine.
+# the build, KN_SKIP_NETWORKX=1 and KN_SKIP_GBENCH=1 skip those parts, KN_SNA_PATHS=1 adds R sna
+# to case (a) (+6 min), KN_THREADS (default 2).
+# Bounded: about 20 minutes on the 2-core CI machine (networkx on n=100k is cut at 300 s).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -94,7 +95,9 @@ M=betweenness,closeness
 run a klimanetze 5 "$(kn "$T5" "$A5" $M)"
 run a python-igraph 5 "$(pyig "$T5" "$A5" $M)"
 run a R-igraph 3 "$(rig "$T5" "$A5" $M)"
-run a R-sna 1 "$(sna "$T5" "$A5" $M)"
+# R sna's betweenness()/closeness() on n=5k: about 6 minutes and 8 GB (dense n x n geodesic
+# matrices), so only with KN_SNA_PATHS=1.
+[ "${KN_SNA_PATHS:-0}" = 1 ] && run a R-sna 1 "$(sna "$T5" "$A5" $M)"
 [ "$NO_NX" = 1 ] || run a networkx 1 "$(nx "$T5" "$A5" $M)"
 
 # (b) all measures, n=5k/50k. networkx's constraint()/effective_size() are O(d^3) per actor
@@ -112,7 +115,7 @@ run b R-igraph 2 "$(rig "$T5" "$A5" all)"
 run c klimanetze 3 "$(kn "$T100" "$A100" pagerank,coreness,community)"
 run c python-igraph 3 "$(pyig "$T100" "$A100" pagerank,coreness,community,components)"
 run c R-igraph 2 "$(rig "$T100" "$A100" pagerank,coreness,community,components)"
-[ "$NO_NX" = 1 ] || run c networkx 1 "timeout 900 $(nx "$T100" "$A100" pagerank,coreness,community,components)"
+[ "$NO_NX" = 1 ] || run c networkx 1 "timeout 300 $(nx "$T100" "$A100" pagerank,coreness,community,components)"
 
 # (d) brokerage (Gould-Fernandez, groups = sector), n=5k/50k
 run d klimanetze 5 "$(kn "$T5" "$A5" brokerage)"

@@ -5,6 +5,8 @@
     report.py --splice results.md docs/PERFORMANCE.md   (replaces the text between
                                                          <!-- results:begin --> and :end -->)
 Ratios are peer / klimanetze: > 1 means klimanetze is faster (time) or smaller (memory).
+Targets are judged on the median wall-clock ratio (and the peak-RSS ratio for (c)); the CPU
+column (user + sys over all threads, median run) shows the work independent of machine load.
 """
 import glob
 import json
@@ -37,12 +39,16 @@ def load(out, case, tool):
         return None
     with open(path, encoding="utf-8") as f:
         res = json.load(f)["results"][0]
-    rss = []
+    rss, cpu = [], []
     rss_path = os.path.join(out, tag + ".rss")
     if os.path.exists(rss_path):
         with open(rss_path, encoding="utf-8") as f:
-            rss = [int(m.group(1)) for m in
-                   re.finditer(r"Maximum resident set size \(kbytes\): (\d+)", f.read())]
+            text = f.read()
+        rss = [int(m.group(1)) for m in
+               re.finditer(r"Maximum resident set size \(kbytes\): (\d+)", text)]
+        user = [float(x) for x in re.findall(r"User time \(seconds\): ([\d.]+)", text)]
+        system = [float(x) for x in re.findall(r"System time \(seconds\): ([\d.]+)", text)]
+        cpu = sorted(u + s for u, s in zip(user, system))
     phases = None
     ph_path = os.path.join(out, tag + ".phases")
     if os.path.exists(ph_path):
@@ -54,6 +60,7 @@ def load(out, case, tool):
         cmd = f.read().strip()
     return {"median": res["median"], "mean": res["mean"], "stddev": res.get("stddev") or 0.0,
             "runs": len(res["times"]), "rss_kb": max(rss) if rss else None, "phases": phases,
+            "cpu": cpu[len(cpu) // 2] if cpu else None,
             "cmd": cmd}
 
 
@@ -93,24 +100,28 @@ def report(out):
         base = rows.get("klimanetze")
         lines.append("### " + title)
         lines.append("")
-        lines.append("| tool | runs | median s | mean ± sd s | time ratio peer/klimanetze | "
-                     "peak RSS MiB | RSS ratio peer/klimanetze | largest phases inside the "
-                     "peer script (s) |")
-        lines.append("|---|---|---|---|---|---|---|---|")
+        lines.append("| tool | runs | median wall s | mean ± sd s | **wall ratio** peer/kn | "
+                     "CPU s (user+sys) | CPU ratio | peak RSS MiB | **RSS ratio** peer/kn | "
+                     "largest phases inside the peer script (wall s) |")
+        lines.append("|---|---|---|---|---|---|---|---|---|---|")
         for tool in TOOLS:
             r = rows.get(tool)
             if r is None:
                 if os.path.exists(os.path.join(out, "%s.%s.failed" % (case, tool))):
-                    lines.append("| %s | failed | | | | | | |" % tool)
+                    lines.append("| %s | failed | | | | | | | | |" % tool)
                 continue
             tr = "" if base is None or tool == "klimanetze" else "**%.1f×**" % (r["median"] / base["median"])
             mr = ""
             if base is not None and tool != "klimanetze" and r["rss_kb"] and base["rss_kb"]:
                 mr = "%.2f×" % (r["rss_kb"] / base["rss_kb"])
             rss = "%.0f" % (r["rss_kb"] / 1024) if r["rss_kb"] else ""
-            lines.append("| %s | %d | %s | %s ± %s | %s | %s | %s | %s |" % (
+            cpu = fmt_s(r["cpu"]) if r["cpu"] is not None else ""
+            cr = ""
+            if base is not None and tool != "klimanetze" and r["cpu"] and base["cpu"]:
+                cr = "%.1f×" % (r["cpu"] / base["cpu"])
+            lines.append("| %s | %d | %s | %s ± %s | %s | %s | %s | %s | %s | %s |" % (
                 tool, r["runs"], fmt_s(r["median"]), fmt_s(r["mean"]), fmt_s(r["stddev"]), tr,
-                rss, mr, fmt_phases(r["phases"])))
+                cpu, cr, rss, mr, fmt_phases(r["phases"])))
         lines.append("")
         lines.append("```sh")
         for tool in TOOLS:
