@@ -468,15 +468,19 @@ Network read_csv(std::string_view ties_text, const std::string& ties_filename,
 
 namespace {
 
-bool needs_quotes(std::string_view s, char sep) {
+/// Quoted when the cell holds either separator the reader recognises, whichever one is written:
+/// the reader detects the separator by counting both outside quotes on the header line (an
+/// unquoted column name "a;b;c" would make a ',' file read as ';'), and a one-column file gives it
+/// no separator to detect, so it splits data rows on ','.
+bool needs_quotes(std::string_view s) {
   for (char c : s) {
-    if (c == sep || c == '"' || c == '\n' || c == '\r') return true;
+    if (c == ',' || c == ';' || c == '"' || c == '\n' || c == '\r') return true;
   }
   return false;
 }
 
-void append_cell(std::string& out, std::string_view s, char sep, bool force_quotes) {
-  if (!force_quotes && !needs_quotes(s, sep)) {
+void append_cell(std::string& out, std::string_view s, bool force_quotes) {
+  if (!force_quotes && !needs_quotes(s)) {
     out.append(s);
     return;
   }
@@ -488,13 +492,6 @@ void append_cell(std::string& out, std::string_view s, char sep, bool force_quot
   out.push_back('"');
 }
 
-/// A header cell is also quoted when it holds ',' or ';': the reader detects the separator by
-/// counting both outside quotes on the header line, so an unquoted "a;b;c" column name would
-/// make a ',' file read as ';'.
-void append_header_cell(std::string& out, std::string_view s, char sep) {
-  append_cell(out, s, sep, s.find_first_of(",;") != std::string_view::npos);
-}
-
 /// A text cell (value, actor id, relation or wave name), defused when spreadsheet_safe.
 void append_text(std::string& out, std::string_view text, const CsvWriteOptions& opt,
                  bool force_quotes) {
@@ -502,10 +499,10 @@ void append_text(std::string& out, std::string_view text, const CsvWriteOptions&
       (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' || text[0] == '\t' ||
        text[0] == '\r') &&
       !parse_number(text)) {
-    append_cell(out, "'" + std::string(text), opt.separator, force_quotes);
+    append_cell(out, "'" + std::string(text), force_quotes);
     return;
   }
-  append_cell(out, text, opt.separator, force_quotes);
+  append_cell(out, text, force_quotes);
 }
 
 void append_value(std::string& out, const Value& v, const CsvWriteOptions& opt) {
@@ -562,7 +559,7 @@ std::string write_ties_csv(const Network& network, const CsvWriteOptions& opt) {
   if (with_dir) (out += sep) += "directed";
   for (const auto& col : network.tie_attrs().columns()) {
     out += sep;
-    append_header_cell(out, column_header(col, true), sep);
+    append_cell(out, column_header(col, true), false);
   }
   out += '\n';
   for (TieIndex t = 0; t < network.tie_count(); ++t) {
@@ -593,7 +590,7 @@ std::string write_actors_csv(const Network& network, const CsvWriteOptions& opt)
   std::string out = "id";
   for (const auto& col : network.actor_attrs().columns()) {
     out += sep;
-    append_header_cell(out, column_header(col, false), sep);
+    append_cell(out, column_header(col, false), false);
   }
   out += '\n';
   for (ActorIndex a = 0; a < network.actor_count(); ++a) {

@@ -284,8 +284,8 @@ TEST(CsvWrite, ExactText) {
   net.add_tie(1, 1, net.relation("r;1"), net.wave("2024"));
   EXPECT_EQ(write_ties_csv(net),
             "source,target,relation,wave,directed,weight,source:number\n"
-            "\"a,1\",\"b \"\"B\"\"\",r;1,2024,false,2,1\n"
-            "\"b \"\"B\"\"\",\"b \"\"B\"\"\",r;1,2024,false,,\n");
+            "\"a,1\",\"b \"\"B\"\"\",\"r;1\",2024,false,2,1\n"
+            "\"b \"\"B\"\"\",\"b \"\"B\"\"\",\"r;1\",2024,false,,\n");
   EXPECT_EQ(write_actors_csv(net),
             "id,name,plz:string,tags[],id:string,n\n"
             "\"a,1\",\"Zeile\nzwei\",01067,x|y,shadow,\n"
@@ -295,8 +295,26 @@ TEST(CsvWrite, ExactText) {
   semi.separator = ';';
   EXPECT_EQ(write_ties_csv(net, semi),
             "source;target;relation;wave;directed;weight;source:number\n"
-            "a,1;\"b \"\"B\"\"\";\"r;1\";2024;false;2;1\n"
+            "\"a,1\";\"b \"\"B\"\"\";\"r;1\";2024;false;2;1\n"
             "\"b \"\"B\"\"\";\"b \"\"B\"\"\";\"r;1\";2024;false;;\n");
+}
+
+TEST(CsvWrite, EitherSeparatorIsQuotedSoOneColumnFilesReadBack) {
+  // One column gives the reader no separator to detect on the header line; an unquoted "a,b"
+  // would then split into two fields.
+  Network net;
+  net.add_actor("a,b");
+  net.add_actor("c;d");
+  for (const char sep : {',', ';'}) {
+    io::CsvWriteOptions opt;
+    opt.separator = sep;
+    const std::string text = write_actors_csv(net, opt);
+    EXPECT_EQ(text, "id\n\"a,b\"\n\"c;d\"\n") << sep;
+    const Network back = read_csv(text, "x.actors.csv");
+    ASSERT_EQ(back.actor_count(), 2U) << sep;
+    EXPECT_EQ(back.actor_id(0), "a,b");
+    EXPECT_EQ(back.actor_id(1), "c;d");
+  }
 }
 
 TEST(CsvWrite, PlainNetworkHasMinimalHeader) {
