@@ -71,7 +71,7 @@ struct AnalyzeArgs {
 
 std::string render(const kn::app::AnalysisResult& result, const AnalyzeArgs& args,
                    const std::string& heading) {
-  if (args.format == "json") return kn::cli::to_json(result).dump(2) + "\n";
+  if (args.format == "json") return kn::cli::write_json(result);
   if (args.format == "csv") return kn::cli::to_csv(result);
   kn::cli::TableOptions table;
   table.lang = kn::app::parse_lang(args.lang);

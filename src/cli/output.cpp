@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <numeric>
 
 namespace kn::cli {
@@ -26,8 +27,48 @@ ordered_json roles_json(const std::array<double, kBrokerageRoles>& values) {
 
 }  // namespace
 
-ordered_json to_json(const app::AnalysisResult& r) {
-  ordered_json root;
+namespace {
+
+/// A JSON string (UTF-8 passed through, invalid bytes replaced by U+FFFD as nlohmann does with
+/// error_handler_t::replace).
+void append_json_string(std::string& out, const std::string& s) {
+  out += ordered_json(s).dump(-1, ' ', false, ordered_json::error_handler_t::replace);
+}
+
+/// A JSON number as nlohmann writes a double (shortest round-trip form, integral values with
+/// ".0"), or null for NaN/inf.
+void append_json_number(std::string& out, double x) {
+  if (std::isnan(x) || std::isinf(x)) {
+    out += "null";
+    return;
+  }
+  const std::size_t start = out.size();
+  fmt::format_to(std::back_inserter(out), "{}", x);
+  if (out.find_first_of(".eE", start) == std::string::npos) out += ".0";
+}
+
+void append_roles(std::string& out, const std::array<double, kBrokerageRoles>& values) {
+  out += '{';
+  for (std::size_t role = 0; role < values.size(); ++role) {
+    if (role) out += ',';
+    out += '"';
+    out += kRoleKeys[role];
+    out += "\":";
+    append_json_number(out, values[role]);
+  }
+  out += '}';
+}
+
+}  // namespace
+
+// The actors array is the only part that grows with the network: it is written straight into
+// the output text (one actor per line), the constant-size parts through nlohmann. Building the
+// whole document as an nlohmann tree first cost 40 % of a 5,000-actor brokerage run
+// (docs/PERFORMANCE.md, target (d)).
+std::string write_json(const app::AnalysisResult& r) {
+  std::string out;
+  out.reserve(128 + r.actor_ids.size() * (32 + 24 * r.computed.size()));
+  out += "{\n\"network\": ";
   if (r.network) {
     const auto& d = r.network->descriptive;
     ordered_json net;
@@ -52,48 +93,59 @@ ordered_json to_json(const app::AnalysisResult& r) {
     }
     net["loops_dropped"] = r.loops_dropped;
     net["multi_ties_merged"] = r.multi_ties_merged;
-    root["network"] = net;
+    out += net.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
   } else {
-    root["network"] = nullptr;
+    out += "null";
   }
 
+  out += ",\n\"actors\": [";
   const auto& keys = app::actor_measure_keys();
-  ordered_json actors = ordered_json::array();
+  std::vector<std::size_t> computed_keys;
+  for (std::size_t k = 0; k < keys.size(); ++k) {
+    if (r.computed.count(keys[k]) != 0) computed_keys.push_back(k);
+  }
+  const bool brokerage_null = r.brokerage_requested && r.computed.count("brokerage") == 0;
   for (std::size_t v = 0; v < r.actor_ids.size(); ++v) {
-    ordered_json a;
-    a["id"] = r.actor_ids[v];
-    for (std::size_t k = 0; k < keys.size(); ++k) {
+    out += v ? ",\n  {\"id\":" : "\n  {\"id\":";
+    append_json_string(out, r.actor_ids[v]);
+    for (const std::size_t k : computed_keys) {
       const std::string& key = keys[k];
-      if (r.computed.count(key) == 0) continue;
+      out += ",\"";
+      out += key;
+      out += "\":";
       if (key == "community") {
-        a[key] = r.community[v];
+        fmt::format_to(std::back_inserter(out), "{}", r.community[v]);
       } else if (key == "brokerage") {
-        a[key] = roles_json(r.brokerage[v]);
-        if (!r.brokerage_z.empty()) a["brokerage_z"] = roles_json(r.brokerage_z[v]);
+        append_roles(out, r.brokerage[v]);
+        if (!r.brokerage_z.empty()) {
+          out += ",\"brokerage_z\":";
+          append_roles(out, r.brokerage_z[v]);
+        }
       } else {
-        a[key] = number_or_null(r.values[k][v]);
+        append_json_number(out, r.values[k][v]);
       }
     }
     // Requested but impossible without a group attribute: null, as the contract says.
-    if (r.brokerage_requested && r.computed.count("brokerage") == 0) a["brokerage"] = nullptr;
-    actors.push_back(std::move(a));
+    if (brokerage_null) out += ",\"brokerage\":null";
+    out += '}';
   }
-  root["actors"] = std::move(actors);
+  out += r.actor_ids.empty() ? "]" : "\n]";
 
   ordered_json groups = ordered_json::array();
   for (const auto& g : r.groups) {
     groups.push_back(
         {{"name", g.name}, {"size", g.size}, {"ei_index", number_or_null(g.ei_index)}});
   }
-  root["groups"] = std::move(groups);
+  ordered_json tail;
+  tail["groups"] = std::move(groups);
   if (r.computed.count("brokerage") != 0) {
-    root["brokerage"] = {{"raw", roles_json(r.brokerage_total)},
+    tail["brokerage"] = {{"raw", roles_json(r.brokerage_total)},
                          {"expected", roles_json(r.brokerage_total_expected)},
                          {"sd", roles_json(r.brokerage_total_sd)},
                          {"z", roles_json(r.brokerage_total_z)}};
   }
   if (r.mixing_groups.empty()) {
-    root["mixing"] = nullptr;
+    tail["mixing"] = nullptr;
   } else {
     ordered_json ties = ordered_json::array();
     for (const auto& row : r.mixing) {
@@ -102,9 +154,20 @@ ordered_json to_json(const app::AnalysisResult& r) {
         jr.push_back(c);
       ties.push_back(std::move(jr));
     }
-    root["mixing"] = {{"groups", r.mixing_groups}, {"ties", std::move(ties)}};
+    tail["mixing"] = {{"groups", r.mixing_groups}, {"ties", std::move(ties)}};
   }
-  return root;
+  for (const auto& [key, value] : tail.items()) {
+    out += ",\n\"";
+    out += key;
+    out += "\": ";
+    out += value.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
+  }
+  out += "\n}\n";
+  return out;
+}
+
+ordered_json to_json(const app::AnalysisResult& r) {
+  return ordered_json::parse(write_json(r));
 }
 
 std::string to_csv(const app::AnalysisResult& r) {

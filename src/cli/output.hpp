@@ -11,6 +11,9 @@
 
 namespace kn::cli {
 
+/// The JSON document of the CLI contract (README), as text: one actor per line.
+std::string write_json(const app::AnalysisResult& result);
+/// The same document as a tree (parsed from write_json; for tests and embedding).
 nlohmann::ordered_json to_json(const app::AnalysisResult& result);
 std::string to_csv(const app::AnalysisResult& result);
 

@@ -2,6 +2,9 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstring>
+#include <string>
+#include <vector>
 
 #include "cli/output.hpp"
 
@@ -14,8 +17,8 @@ app::AnalysisResult small_result(bool with_groups) {
   r.actor_names = r.actor_ids;
   const auto& keys = app::actor_measure_keys();
   r.values.resize(keys.size());
-  r.values[2] = {1.5, 0.0};                  // betweenness
-  r.values[3] = {0.5, std::nan("")};         // closeness: undefined for the sink
+  r.values[2] = {1.5, 0.0};           // betweenness
+  r.values[3] = {0.5, std::nan("")};  // closeness: undefined for the sink
   r.computed = {"betweenness", "closeness", "network"};
   r.brokerage_requested = true;
   app::NetworkSummary s;
@@ -97,6 +100,62 @@ TEST(Output, DisplayWidthCountsCodePoints) {
   EXPECT_EQ(display_width("abc"), 3U);
   EXPECT_EQ(display_width("Größe"), 5U);
   EXPECT_EQ(display_width("–"), 1U);
+}
+
+}  // namespace
+}  // namespace kn::cli
+
+namespace kn::cli {
+namespace {
+
+TEST(JsonOutput, NumbersRoundTripExactlyAndTextIsValidJson) {
+  app::AnalysisResult r = small_result(true);
+  const std::vector<double> tricky{0.1,    1e-300, 3.0,       123456789012345678.0,
+                                   2.5e-7, -0.0,   1.0 / 3.0, 5e300};
+  r.actor_ids.clear();
+  for (std::size_t i = 0; i < tricky.size(); ++i)
+    r.actor_ids.push_back("a" + std::to_string(i));
+  r.actor_ids[1] = "Tab\tQuote\"Backslash\\Zeile\nÄ";
+  r.actor_ids[2] = std::string("bad\xff utf8");
+  r.values[2] = tricky;                                            // betweenness
+  r.values[3] = std::vector<double>(tricky.size(), std::nan(""));  // closeness: all null
+  r.brokerage.assign(tricky.size(), {1, 2, 3, 4, 5, 15});
+  r.brokerage_z.assign(tricky.size(), {0.5, -1.25, std::nan(""), 0, 0, 2});
+  r.brokerage_total = {8, 16, 24, 32, 40, 120};
+  const std::string text = write_json(r);
+  const auto j = nlohmann::json::parse(text);  // throws if the text is not valid JSON
+  ASSERT_EQ(j.at("actors").size(), tricky.size());
+  for (std::size_t i = 0; i < tricky.size(); ++i) {
+    const auto& a = j.at("actors")[i];
+    const double got = a.at("betweenness").get<double>();
+    EXPECT_EQ(std::memcmp(&got, &tricky[i], sizeof got), 0) << i << ": " << got;
+    EXPECT_TRUE(a.at("betweenness").is_number_float()) << i;  // 3.0 stays a float, as nlohmann
+    EXPECT_TRUE(a.at("closeness").is_null());
+    EXPECT_EQ(a.at("brokerage").at("total").get<double>(), 15.0);
+    EXPECT_EQ(a.at("brokerage_z").at("itinerant").get<double>(), -1.25);
+    EXPECT_TRUE(a.at("brokerage_z").at("representative").is_null());
+  }
+  EXPECT_EQ(j.at("actors")[1].at("id"), "Tab\tQuote\"Backslash\\Zeile\nÄ");
+  EXPECT_EQ(j.at("actors")[2].at("id"), "bad\xEF\xBF\xBD utf8");  // U+FFFD
+  EXPECT_EQ(j.at("brokerage").at("raw").at("total").get<double>(), 120.0);
+  // Key order of the contract.
+  std::vector<std::string> top;
+  const auto ordered = nlohmann::ordered_json::parse(text);
+  for (const auto& [key, value] : ordered.items())
+    top.push_back(key);
+  EXPECT_EQ(top, (std::vector<std::string>{"network", "actors", "groups", "brokerage", "mixing"}));
+  EXPECT_EQ(text.find("NaN"), std::string::npos);
+}
+
+TEST(JsonOutput, EmptyNetwork) {
+  app::AnalysisResult r;
+  r.values.resize(app::actor_measure_keys().size());
+  const auto j = nlohmann::ordered_json::parse(write_json(r));
+  EXPECT_TRUE(j.at("network").is_null());
+  EXPECT_TRUE(j.at("actors").is_array());
+  EXPECT_TRUE(j.at("actors").empty());
+  EXPECT_TRUE(j.at("groups").empty());
+  EXPECT_TRUE(j.at("mixing").is_null());
 }
 
 }  // namespace
