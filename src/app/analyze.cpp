@@ -20,7 +20,7 @@ const std::vector<std::string>& actor_measure_keys() {
   static const std::vector<std::string> keys{
       "indegree",    "outdegree", "betweenness", "closeness",  "harmonic",
       "eigenvector", "pagerank",  "coreness",    "constraint", "effective_size",
-      "efficiency",  "community", "brokerage"};
+      "efficiency",  "community", "component", "brokerage"};
   return keys;
 }
 
@@ -172,6 +172,10 @@ AnalysisResult analyze(const Network& network, const AnalyzeRequest& request) {
     communities = leiden(g, o);
     out.community = communities->membership;
     out.computed.insert("community");
+  }
+  if (wanted("component")) {
+    out.component = components(g, {ComponentMode::Weak}).membership;
+    out.computed.insert("component");
   }
   control.check();
   out.brokerage_requested = wanted("brokerage");

@@ -68,6 +68,9 @@ struct AnalysisResult {
   /// values[k][v]: actor_measure_keys()[k] (except brokerage) for actor v; NaN = null.
   std::vector<std::vector<double>> values;
   std::vector<std::uint32_t> community;                        ///< empty unless computed
+  /// Weak component label per actor, numbered by first appearance in actor order (igraph
+  /// components(mode="weak")$membership up to relabelling); empty unless computed.
+  std::vector<std::uint32_t> component;
   std::vector<std::array<double, kBrokerageRoles>> brokerage;  ///< empty unless computed
   /// z-scores of the raw counts under sna's null model (sna brokerage()$z.nli); NaN where the
   /// null model's sd is 0. Empty unless brokerage is computed.

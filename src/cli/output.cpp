@@ -113,8 +113,9 @@ std::string write_json(const app::AnalysisResult& r) {
       out += ",\"";
       out += key;
       out += "\":";
-      if (key == "community") {
-        fmt::format_to(std::back_inserter(out), "{}", r.community[v]);
+      if (key == "community" || key == "component") {
+        fmt::format_to(std::back_inserter(out), "{}",
+                       key == "community" ? r.community[v] : r.component[v]);
       } else if (key == "brokerage") {
         append_roles(out, r.brokerage[v]);
         if (!r.brokerage_z.empty()) {
@@ -194,8 +195,8 @@ std::string to_csv(const app::AnalysisResult& r) {
     for (std::size_t k = 0; k < keys.size(); ++k) {
       const std::string& key = keys[k];
       if (r.computed.count(key) == 0) continue;
-      if (key == "community") {
-        out += "," + std::to_string(r.community[v]);
+      if (key == "community" || key == "component") {
+        out += "," + std::to_string(key == "community" ? r.community[v] : r.component[v]);
       } else if (key == "brokerage") {
         for (double x : r.brokerage[v])
           out += "," + csv_number(x, 17);

@@ -512,6 +512,15 @@ TEST_P(Reference, AppAnalyzeMatchesReference) {
                kExact);
   EXPECT_EQ(s.weak_components, net("weak_components").get<std::uint32_t>());
   EXPECT_EQ(s.strong_components, net("strong_components").get<std::uint32_t>());
+  // Actor component labels: as many distinct labels as igraph counts weak components, and the
+  // labels of a tie's two ends agree.
+  ASSERT_EQ(r.component.size(), r.actor_ids.size());
+  EXPECT_EQ(std::set<std::uint32_t>(r.component.begin(), r.component.end()).size(),
+            net("weak_components").get<std::uint32_t>())
+      << label("analyze component");
+  for (std::uint32_t v = 0; v < g().n(); ++v) {
+    for (const std::uint32_t w : g().out(v)) EXPECT_EQ(r.component[v], r.component[w]);
+  }
   EXPECT_GE(s.modularity, leiden_median() - kLeidenSlack) << label("analyze modularity");
   if (!has_groups()) {
     EXPECT_TRUE(r.group_attribute.empty()) << label("analyze group attribute");
@@ -632,7 +641,8 @@ TEST(ReferenceFiles, EveryDatasetHasAReferenceAndSources) {
     EXPECT_FALSE(ref.at("dataset").at("citation").get<std::string>().empty()) << name;
     EXPECT_TRUE(fs::exists(kDataDir / ref.at("dataset").at("ties").get<std::string>())) << name;
     for (const auto& key : app::actor_measure_keys()) {
-      if (key == "community" || key == "brokerage") continue;
+      // Partition labels: community by the Leiden rule, component counts in the network tests.
+      if (key == "community" || key == "component" || key == "brokerage") continue;
       ASSERT_TRUE(ref.at("actor_measures").contains(key)) << name << " lacks " << key;
       const json& m = ref.at("actor_measures").at(key);
       EXPECT_FALSE(m.at("source").at("function").get<std::string>().empty()) << name << key;
