@@ -21,7 +21,7 @@ run: build
 	@mkdir -p build/demo
 	./build/release/klimanetze demo -o build/demo/musterstadt.json --analyze
 
-test: deps-test
+test: deps-test format-check
 	cmake --preset ci >/dev/null
 	cmake --build --preset ci -j $(JOBS)
 	tests/fuzz/run_fuzz.sh $(FUZZ_SECONDS)
@@ -45,10 +45,11 @@ bench:
 	bench/compare_peers.sh
 
 format:
-	find src tests bench -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i
+	find src tests bench \( -name '*.cpp' -o -name '*.hpp' \) -print0 | xargs -0 clang-format -i
 
 format-check:
-	find src tests bench -name '*.cpp' -o -name '*.hpp' | xargs clang-format --dry-run --Werror
+	@find src tests bench \( -name '*.cpp' -o -name '*.hpp' \) -print0 | xargs -0 clang-format --dry-run --Werror \
+	  || { echo "clang-format: run 'make format'"; exit 1; }
 
 tidy:
 	cmake --preset dev >/dev/null

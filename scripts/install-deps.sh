@@ -9,7 +9,7 @@ tier="${1:-build}"
 
 build_pkgs=(g++ cmake ninja-build pkg-config make
             libigraph-dev libpugixml-dev nlohmann-json3-dev libcli11-dev libfmt-dev)
-test_pkgs=(libgtest-dev libgmock-dev clang libclang-rt-14-dev)
+test_pkgs=(libgtest-dev libgmock-dev clang libclang-rt-14-dev clang-format clang-tidy)
 bench_pkgs=(libbenchmark-dev python3-igraph python3-networkx r-base-core r-cran-igraph r-cran-sna
             hyperfine time)
 

@@ -15,7 +15,9 @@
 namespace kn {
 
 inline constexpr double kUndefined = std::numeric_limits<double>::quiet_NaN();
-inline bool is_undefined(double x) { return std::isnan(x); }
+inline bool is_undefined(double x) {
+  return std::isnan(x);
+}
 
 /// Worker threads to use: `requested` if > 0, else std::thread::hardware_concurrency() (>= 1).
 unsigned resolve_threads(unsigned requested);

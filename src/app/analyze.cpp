@@ -20,7 +20,7 @@ const std::vector<std::string>& actor_measure_keys() {
   static const std::vector<std::string> keys{
       "indegree",    "outdegree", "betweenness", "closeness",  "harmonic",
       "eigenvector", "pagerank",  "coreness",    "constraint", "effective_size",
-      "efficiency",  "community", "component", "brokerage"};
+      "efficiency",  "community", "component",   "brokerage"};
   return keys;
 }
 

@@ -67,7 +67,7 @@ struct AnalysisResult {
   bool brokerage_requested = false;  ///< asked for, even if impossible without groups
   /// values[k][v]: actor_measure_keys()[k] (except brokerage) for actor v; NaN = null.
   std::vector<std::vector<double>> values;
-  std::vector<std::uint32_t> community;                        ///< empty unless computed
+  std::vector<std::uint32_t> community;  ///< empty unless computed
   /// Weak component label per actor, numbered by first appearance in actor order (igraph
   /// components(mode="weak")$membership up to relabelling); empty unless computed.
   std::vector<std::uint32_t> component;

@@ -15,8 +15,10 @@ namespace {
 using Catalogue = std::map<std::string, std::string, std::less<>>;
 
 std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r'))
+    s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
   return s;
 }
 
@@ -44,13 +46,16 @@ const Catalogue& catalogue(Lang lang) {
 
 Lang parse_lang(std::string_view text) {
   std::string lower;
-  for (char c : text.substr(0, 2)) lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  for (char c : text.substr(0, 2))
+    lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
   if (lower == "de") return Lang::De;
   if (lower == "en") return Lang::En;
   throw std::invalid_argument("unknown language '" + std::string(text) + "' (use de or en)");
 }
 
-std::string_view lang_code(Lang lang) { return lang == Lang::En ? "en" : "de"; }
+std::string_view lang_code(Lang lang) {
+  return lang == Lang::En ? "en" : "de";
+}
 
 const std::string& tr(Lang lang, std::string_view key) {
   const Catalogue& cat = catalogue(lang);
@@ -75,7 +80,8 @@ std::string tr_format(Lang lang, std::string_view key, const std::vector<std::st
 
 std::vector<std::string> catalogue_keys(Lang lang) {
   std::vector<std::string> keys;
-  for (const auto& [k, v] : catalogue(lang)) keys.push_back(k);
+  for (const auto& [k, v] : catalogue(lang))
+    keys.push_back(k);
   return keys;
 }
 

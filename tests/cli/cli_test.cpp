@@ -88,14 +88,14 @@ TEST_F(CliTest, AnalyzeJsonFollowsTheContract) {
   ASSERT_EQ(j.at("actors").size(), 5U);
   const auto& a = j.at("actors")[0];
   EXPECT_EQ(a.at("id"), "a");
-  for (const char* key :
-       {"indegree", "outdegree", "betweenness", "closeness", "harmonic", "eigenvector", "pagerank",
-        "coreness", "constraint", "effective_size", "efficiency", "community", "component",
-        "brokerage"}) {
+  for (const char* key : {"indegree", "outdegree", "betweenness", "closeness", "harmonic",
+                          "eigenvector", "pagerank", "coreness", "constraint", "effective_size",
+                          "efficiency", "community", "component", "brokerage"}) {
     EXPECT_TRUE(a.contains(key)) << key;
   }
   // a, b, c, d form one weak component (the wunsch tie d -> a is not selected); e is alone.
-  for (std::size_t v = 0; v < 4; ++v) EXPECT_EQ(j.at("actors")[v].at("component"), 0) << v;
+  for (std::size_t v = 0; v < 4; ++v)
+    EXPECT_EQ(j.at("actors")[v].at("component"), 0) << v;
   EXPECT_EQ(j.at("actors")[4].at("component"), 1);
   for (const char* role :
        {"coordinator", "itinerant", "representative", "gatekeeper", "liaison", "total"}) {

@@ -519,7 +519,8 @@ TEST_P(Reference, AppAnalyzeMatchesReference) {
             net("weak_components").get<std::uint32_t>())
       << label("analyze component");
   for (std::uint32_t v = 0; v < g().n(); ++v) {
-    for (const std::uint32_t w : g().out(v)) EXPECT_EQ(r.component[v], r.component[w]);
+    for (const std::uint32_t w : g().out(v))
+      EXPECT_EQ(r.component[v], r.component[w]);
   }
   EXPECT_GE(s.modularity, leiden_median() - kLeidenSlack) << label("analyze modularity");
   if (!has_groups()) {

@@ -16,7 +16,7 @@
 namespace kn {
 
 struct Groups {
-  std::vector<std::string> names;    ///< group labels, sorted
+  std::vector<std::string> names;     ///< group labels, sorted
   std::vector<std::uint32_t> member;  ///< group index per actor
 };
 
@@ -27,9 +27,9 @@ Groups groups_from_attribute(const Network& network, const std::string& attribut
 struct MixingResult {
   std::vector<std::vector<double>> matrix;  ///< [from group][to group] tie counts
   double ei_index = kUndefined;
-  std::vector<double> group_ei;             ///< per group
+  std::vector<double> group_ei;  ///< per group
   std::vector<std::uint32_t> group_size;
-  std::vector<double> actor_ei;             ///< per actor: (E-I)/(E+I) over its ties; NaN if none
+  std::vector<double> actor_ei;  ///< per actor: (E-I)/(E+I) over its ties; NaN if none
   double assortativity = kUndefined;
 };
 

@@ -21,7 +21,8 @@ CsrSide build_side(std::size_t n, const std::vector<std::uint32_t>& rows,
   CsrSide side;
   const bool weighted = !weights.empty();
   side.off.assign(n + 1, 0);
-  for (auto r : rows) ++side.off[r + 1];
+  for (auto r : rows)
+    ++side.off[r + 1];
   std::partial_sum(side.off.begin(), side.off.end(), side.off.begin());
   std::vector<std::uint32_t> pos(side.off.begin(), side.off.end() - 1);
   side.adj.resize(rows.size());
@@ -40,7 +41,8 @@ CsrSide build_side(std::size_t n, const std::vector<std::uint32_t>& rows,
     new_off[v] = static_cast<std::uint32_t>(write);
     if (weighted) {
       buf.clear();
-      for (std::size_t i = b; i < e; ++i) buf.emplace_back(side.adj[i], side.w[i]);
+      for (std::size_t i = b; i < e; ++i)
+        buf.emplace_back(side.adj[i], side.w[i]);
       std::sort(buf.begin(), buf.end(),
                 [](const auto& x, const auto& y) { return x.first < y.first; });
       for (std::size_t i = 0; i < buf.size(); ++i) {

@@ -55,8 +55,12 @@ class Graph {
   /// Weights parallel to out(v) / in(v); empty spans when unweighted.
   [[nodiscard]] std::span<const double> out_weights(std::uint32_t v) const;
   [[nodiscard]] std::span<const double> in_weights(std::uint32_t v) const;
-  [[nodiscard]] std::uint32_t out_degree(std::uint32_t v) const { return out_off_[v + 1] - out_off_[v]; }
-  [[nodiscard]] std::uint32_t in_degree(std::uint32_t v) const { return in_off_[v + 1] - in_off_[v]; }
+  [[nodiscard]] std::uint32_t out_degree(std::uint32_t v) const {
+    return out_off_[v + 1] - out_off_[v];
+  }
+  [[nodiscard]] std::uint32_t in_degree(std::uint32_t v) const {
+    return in_off_[v + 1] - in_off_[v];
+  }
   /// True if the arc u->v exists (binary search).
   [[nodiscard]] bool has_arc(std::uint32_t u, std::uint32_t v) const;
   /// Weight of arc u->v (1 if unweighted), nullopt if absent.

@@ -9,9 +9,12 @@ namespace kn {
 
 std::string_view attr_type_name(AttrType type) {
   switch (type) {
-    case AttrType::String: return "string";
-    case AttrType::Number: return "number";
-    case AttrType::List: return "list";
+    case AttrType::String:
+      return "string";
+    case AttrType::Number:
+      return "number";
+    case AttrType::List:
+      return "list";
   }
   return "string";
 }
@@ -22,7 +25,9 @@ AttrType value_type(const Value& value) {
   return AttrType::String;
 }
 
-bool is_missing(const Value& value) { return std::holds_alternative<std::monostate>(value); }
+bool is_missing(const Value& value) {
+  return std::holds_alternative<std::monostate>(value);
+}
 
 std::string value_to_string(const Value& value) {
   if (const auto* s = std::get_if<std::string>(&value)) return *s;
@@ -48,8 +53,10 @@ std::optional<double> as_number(const Value& value) {
   if (const auto* d = std::get_if<double>(&value)) return *d;
   if (const auto* s = std::get_if<std::string>(&value)) {
     std::string_view sv = *s;
-    while (!sv.empty() && (sv.front() == ' ' || sv.front() == '\t')) sv.remove_prefix(1);
-    while (!sv.empty() && (sv.back() == ' ' || sv.back() == '\t')) sv.remove_suffix(1);
+    while (!sv.empty() && (sv.front() == ' ' || sv.front() == '\t'))
+      sv.remove_prefix(1);
+    while (!sv.empty() && (sv.back() == ' ' || sv.back() == '\t'))
+      sv.remove_suffix(1);
     if (sv.empty()) return std::nullopt;
     if (sv.front() == '+') sv.remove_prefix(1);
     double out = 0;
@@ -120,7 +127,8 @@ const Value& AttrTable::get(std::string_view name, std::size_t row) const {
 }
 
 void AttrTable::resize(std::size_t rows) {
-  for (auto& c : columns_) c.values.resize(rows);
+  for (auto& c : columns_)
+    c.values.resize(rows);
 }
 
 // ---------------------------------------------------------------------------------------------

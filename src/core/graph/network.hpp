@@ -82,11 +82,11 @@ struct Wave {
 
 /// Two-mode data: actors x items of one kind (e.g. "field" -> fields of action).
 struct Affiliation {
-  std::string name;                  ///< kind of item, e.g. "field", "forum", "event"
-  std::vector<std::string> items;    ///< item ids
-  std::vector<ActorIndex> actor;     ///< membership rows: actor ...
-  std::vector<std::uint32_t> item;   ///< ... belongs to item
-  AttrTable attrs;                   ///< per membership (e.g. "role")
+  std::string name;                 ///< kind of item, e.g. "field", "forum", "event"
+  std::vector<std::string> items;   ///< item ids
+  std::vector<ActorIndex> actor;    ///< membership rows: actor ...
+  std::vector<std::uint32_t> item;  ///< ... belongs to item
+  AttrTable attrs;                  ///< per membership (e.g. "role")
 };
 
 class Network {

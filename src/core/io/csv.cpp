@@ -89,13 +89,14 @@ class CsvParser {
           ++pos_;
         }
         if (pos_ < size && data[pos_] != sep_ && data[pos_] != '\n') {
-          throw parse_error_at_line(file_, line_, "",
-                                    "unexpected character after closing quote of field " +
-                                        std::to_string(count));
+          throw parse_error_at_line(
+              file_, line_, "",
+              "unexpected character after closing quote of field " + std::to_string(count));
         }
       } else {
         const std::size_t start = pos_;
-        while (pos_ < size && data[pos_] != sep_ && data[pos_] != '\n') ++pos_;
+        while (pos_ < size && data[pos_] != sep_ && data[pos_] != '\n')
+          ++pos_;
         std::size_t end = pos_;
         if (end > start && data[end - 1] == '\r' && (pos_ >= size || data[pos_] == '\n')) --end;
         f.text.assign(data + start, end - start);
@@ -230,8 +231,8 @@ ActorsData parse_actors(std::string_view text, const std::string& file) {
     }
     ColSpec spec = parse_header(fields[c].text);
     if (spec.name.empty() && spec.kind == ColKind::Infer) {
-      throw parse_error_at_line(file, line, "", "empty column name in column " +
-                                                    std::to_string(c + 1));
+      throw parse_error_at_line(file, line, "",
+                                "empty column name in column " + std::to_string(c + 1));
     }
     col_of[c] = static_cast<int>(data.columns.size());
     specs.push_back(spec);
@@ -245,9 +246,9 @@ ActorsData parse_actors(std::string_view text, const std::string& file) {
   std::vector<std::string> id_storage;
   while (parser.next(fields, count, line)) {
     if (count != width) {
-      throw parse_error_at_line(file, line, "",
-                                "expected " + std::to_string(width) + " fields, found " +
-                                    std::to_string(count));
+      throw parse_error_at_line(
+          file, line, "",
+          "expected " + std::to_string(width) + " fields, found " + std::to_string(count));
     }
     if (fields[id_col].text.empty()) {
       throw parse_error_at_line(file, line, "id", "empty actor id");
@@ -288,7 +289,8 @@ void read_ties_into(Network& net, std::string_view text, const std::string& file
   std::vector<Field> fields;
   std::size_t count = 0, line = 0;
   if (!parser.next(fields, count, line)) {
-    throw parse_error_at_line(file, 1, "source", "empty ties file (header `source,target` expected)");
+    throw parse_error_at_line(file, 1, "source",
+                              "empty ties file (header `source,target` expected)");
   }
   const std::size_t width = count;
   constexpr std::size_t kNone = static_cast<std::size_t>(-1);
@@ -299,11 +301,16 @@ void read_ties_into(Network& net, std::string_view text, const std::string& file
   for (std::size_t c = 0; c < width; ++c) {
     const std::string& h = fields[c].text;
     std::size_t* reserved = nullptr;
-    if (iequals(h, "source")) reserved = &src_col;
-    else if (iequals(h, "target")) reserved = &tgt_col;
-    else if (iequals(h, "relation")) reserved = &rel_col;
-    else if (iequals(h, "wave")) reserved = &wave_col;
-    else if (iequals(h, "directed")) reserved = &dir_col;
+    if (iequals(h, "source"))
+      reserved = &src_col;
+    else if (iequals(h, "target"))
+      reserved = &tgt_col;
+    else if (iequals(h, "relation"))
+      reserved = &rel_col;
+    else if (iequals(h, "wave"))
+      reserved = &wave_col;
+    else if (iequals(h, "directed"))
+      reserved = &dir_col;
     if (reserved != nullptr) {
       if (*reserved != kNone) throw parse_error_at_line(file, line, h, "duplicate column name");
       *reserved = c;
@@ -311,16 +318,18 @@ void read_ties_into(Network& net, std::string_view text, const std::string& file
     }
     ColSpec spec = parse_header(h);
     if (spec.name.empty() && spec.kind == ColKind::Infer) {
-      throw parse_error_at_line(file, line, "", "empty column name in column " +
-                                                    std::to_string(c + 1));
+      throw parse_error_at_line(file, line, "",
+                                "empty column name in column " + std::to_string(c + 1));
     }
     col_of[c] = static_cast<int>(columns.size());
     specs.push_back(spec);
     columns.push_back(RawColumn{std::move(spec), {}, {}});
   }
   check_header_names(specs, file);
-  if (src_col == kNone) throw parse_error_at_line(file, line, "source", "header has no column 'source'");
-  if (tgt_col == kNone) throw parse_error_at_line(file, line, "target", "header has no column 'target'");
+  if (src_col == kNone)
+    throw parse_error_at_line(file, line, "source", "header has no column 'source'");
+  if (tgt_col == kNone)
+    throw parse_error_at_line(file, line, "target", "header has no column 'target'");
 
   std::vector<std::size_t> lines;
   std::optional<bool> directed;
@@ -330,9 +339,9 @@ void read_ties_into(Network& net, std::string_view text, const std::string& file
   bool rel_cached = false, wave_cached = false;
   while (parser.next(fields, count, line)) {
     if (count != width) {
-      throw parse_error_at_line(file, line, "",
-                                "expected " + std::to_string(width) + " fields, found " +
-                                    std::to_string(count));
+      throw parse_error_at_line(
+          file, line, "",
+          "expected " + std::to_string(width) + " fields, found " + std::to_string(count));
     }
     const std::string& s = fields[src_col].text;
     const std::string& t = fields[tgt_col].text;
@@ -417,13 +426,13 @@ void join_actors_csv(Network& network, std::string_view text, const std::string&
                                   raw.spec.kind == ColKind::Infer;
     cols.push_back(finalize(raw, data.lines, filename, string_preferred));
     bool any = false;
-    for (const auto& v : cols.back().values) any = any || !is_missing(v);
+    for (const auto& v : cols.back().values)
+      any = any || !is_missing(v);
     if (existing != nullptr && any && existing->type != cols.back().type) {
-      throw parse_error_at_line(filename, 1, raw.spec.name,
-                                "attribute is of type " +
-                                    std::string(attr_type_name(existing->type)) +
-                                    " in the network but " +
-                                    std::string(attr_type_name(cols.back().type)) + " here");
+      throw parse_error_at_line(
+          filename, 1, raw.spec.name,
+          "attribute is of type " + std::string(attr_type_name(existing->type)) +
+              " in the network but " + std::string(attr_type_name(cols.back().type)) + " here");
     }
   }
   if (network.actor_count() + data.ids.size() > detail::max_actors_for_input(text.size())) {
@@ -432,12 +441,14 @@ void join_actors_csv(Network& network, std::string_view text, const std::string&
   // Validated: apply (cannot fail from here on).
   std::vector<ActorIndex> rows;
   rows.reserve(data.ids.size());
-  for (auto& id : data.ids) rows.push_back(network.actor(id));
+  for (auto& id : data.ids)
+    rows.push_back(network.actor(id));
   const std::size_t n = network.actor_count();
   network.actor_attrs().resize(n);
   for (auto& col : cols) {
     bool any = false;
-    for (const auto& v : col.values) any = any || !is_missing(v);
+    for (const auto& v : col.values)
+      any = any || !is_missing(v);
     if (!any) continue;
     AttrColumn& target = network.actor_attrs().column(col.name, col.type, n);
     for (std::size_t r = 0; r < rows.size(); ++r) {
@@ -450,7 +461,8 @@ Network read_csv(std::string_view ties_text, const std::string& ties_filename,
                  std::string_view actors_text, const std::string& actors_filename) {
   Network net;
   if (!actors_text.empty()) join_actors_csv(net, actors_text, actors_filename);
-  if (header_has(ties_text, ties_filename, "id") && !header_has(ties_text, ties_filename, "source") &&
+  if (header_has(ties_text, ties_filename, "id") &&
+      !header_has(ties_text, ties_filename, "source") &&
       !header_has(ties_text, ties_filename, "target")) {
     join_actors_csv(net, ties_text, ties_filename);
     return net;
@@ -546,8 +558,10 @@ std::string column_header(const AttrColumn& col, bool ties) {
 std::string write_ties_csv(const Network& network, const CsvWriteOptions& opt) {
   const char sep = opt.separator;
   bool with_rel = false, with_wave = false;
-  for (const auto& r : network.relations()) with_rel = with_rel || !r.name.empty();
-  for (const auto& w : network.waves()) with_wave = with_wave || !w.name.empty();
+  for (const auto& r : network.relations())
+    with_rel = with_rel || !r.name.empty();
+  for (const auto& w : network.waves())
+    with_wave = with_wave || !w.name.empty();
   const bool with_dir = !network.directed && network.tie_count() > 0;
   std::string out;
   out.reserve(network.tie_count() * 16 + 64);

@@ -19,7 +19,8 @@
 //   A file whose header has `id` but no `source`/`target` is read as an actors-only network.
 // Actors file: header `id[,name][,sector][,...]`; every other column is an actor attribute.
 //   Empty or duplicate ids are errors.
-// Writing: RFC 4180 quoting (only when needed: a cell with , ; " or a line break), LF line ends, no BOM; list columns get `[]`,
+// Writing: RFC 4180 quoting (only when needed: a cell with , ; " or a line break), LF line ends, no
+// BOM; list columns get `[]`,
 //   string columns that would read back as numbers get `:string`; missing = empty, empty string
 //   = "". `directed` column written only for undirected networks with ties. Lossless for
 //   actors, actor/tie attributes, relations and waves used by ties; drops the title, unused

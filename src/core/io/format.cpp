@@ -50,12 +50,18 @@ bool is_actors_file(const std::filesystem::path& path) {
 
 std::string_view format_name(Format format) {
   switch (format) {
-    case Format::GraphML: return "GraphML";
-    case Format::GEXF: return "GEXF";
-    case Format::Pajek: return "Pajek";
-    case Format::UcinetDL: return "UCINET DL";
-    case Format::CSV: return "CSV";
-    case Format::JSON: return "JSON";
+    case Format::GraphML:
+      return "GraphML";
+    case Format::GEXF:
+      return "GEXF";
+    case Format::Pajek:
+      return "Pajek";
+    case Format::UcinetDL:
+      return "UCINET DL";
+    case Format::CSV:
+      return "CSV";
+    case Format::JSON:
+      return "JSON";
   }
   return "unknown";
 }
@@ -82,11 +88,21 @@ Network read_network(const std::filesystem::path& path, const ReadOptions& optio
   const std::string text = read_file(path);
   Network net;
   switch (*format) {
-    case Format::GraphML: net = read_graphml(text, name); break;
-    case Format::GEXF: net = read_gexf(text, name); break;
-    case Format::Pajek: net = read_pajek(text, name); break;
-    case Format::UcinetDL: net = read_ucinet_dl(text, name); break;
-    case Format::JSON: net = read_json(text, name); break;
+    case Format::GraphML:
+      net = read_graphml(text, name);
+      break;
+    case Format::GEXF:
+      net = read_gexf(text, name);
+      break;
+    case Format::Pajek:
+      net = read_pajek(text, name);
+      break;
+    case Format::UcinetDL:
+      net = read_ucinet_dl(text, name);
+      break;
+    case Format::JSON:
+      net = read_json(text, name);
+      break;
     case Format::CSV: {
       const std::filesystem::path sibling = actors_path_for(path);
       if (!is_actors_file(path) && std::filesystem::exists(sibling) &&
@@ -115,13 +131,21 @@ void write_network(const Network& network, const std::filesystem::path& path) {
                              ".csv .json)");
   }
   switch (*format) {
-    case Format::GraphML: write_file(path, write_graphml(network)); break;
-    case Format::GEXF: write_file(path, write_gexf(network)); break;
+    case Format::GraphML:
+      write_file(path, write_graphml(network));
+      break;
+    case Format::GEXF:
+      write_file(path, write_gexf(network));
+      break;
     case Format::Pajek:
       write_file(path, write_pajek(network, detail::to_lower(path.extension().string()) == ".paj"));
       break;
-    case Format::UcinetDL: write_file(path, write_ucinet_dl(network)); break;
-    case Format::JSON: write_file(path, write_json(network)); break;
+    case Format::UcinetDL:
+      write_file(path, write_ucinet_dl(network));
+      break;
+    case Format::JSON:
+      write_file(path, write_json(network));
+      break;
     case Format::CSV:
       write_file(path, write_ties_csv(network));
       write_file(actors_path_for(path), write_actors_csv(network));

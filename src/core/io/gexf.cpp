@@ -42,9 +42,12 @@ std::string element_text(const pugi::xml_node& node) {
 
 AttrType attr_type(Kind k) {
   switch (k) {
-    case Kind::Number: return AttrType::Number;
-    case Kind::List: return AttrType::List;
-    default: return AttrType::String;
+    case Kind::Number:
+      return AttrType::Number;
+    case Kind::List:
+      return AttrType::List;
+    default:
+      return AttrType::String;
   }
 }
 
@@ -70,8 +73,10 @@ class GexfReader {
         if (t == "false" || t == "0") return std::string("false");
         fail(where, d.title, "'" + text + "' is not a boolean");
       }
-      case Kind::List: return detail::split_list(text);
-      default: return text;
+      case Kind::List:
+        return detail::split_list(text);
+      default:
+        return text;
     }
   }
 
@@ -113,7 +118,8 @@ class GexfReader {
         pugi::xml_attribute f = av.attribute("for");
         if (!f) f = av.attribute("id");  // GEXF 1.1
         auto it = decls.find(f.value());
-        if (it == decls.end()) fail(av, "for", "undeclared attribute '" + std::string(f.value()) + "'");
+        if (it == decls.end())
+          fail(av, "for", "undeclared attribute '" + std::string(f.value()) + "'");
         if (seen[it->first]) {
           if (av.attribute("start") || av.attribute("end") || av.attribute("timestamp")) continue;
           fail(av, it->second.title, "duplicate attvalue");
@@ -145,7 +151,8 @@ class GexfReader {
     pugi::xml_node graph = child_named(root, "graph");
     if (!graph) fail(root, "", "GEXF document has no <graph>");
     const std::string det = graph.attribute("defaultedgetype").value();
-    if (det == "undirected" || det == "mutual") net.directed = false;
+    if (det == "undirected" || det == "mutual")
+      net.directed = false;
     else if (!det.empty() && det != "directed") {
       fail(graph, "defaultedgetype", "must be directed, undirected or mutual");
     }
@@ -154,11 +161,14 @@ class GexfReader {
     for (pugi::xml_node c = graph.first_child(); c; c = c.next_sibling()) {
       if (c.type() != pugi::node_element || local_name(c) != "attributes") continue;
       const std::string cls = c.attribute("class").value();
-      if (cls == "node") declarations(c, node_decls, node_order);
-      else if (cls == "edge") declarations(c, edge_decls, edge_order);
+      if (cls == "node")
+        declarations(c, node_decls, node_order);
+      else if (cls == "edge")
+        declarations(c, edge_decls, edge_order);
     }
     bool label_declared = false;
-    for (const auto& [id, d] : node_decls) label_declared = label_declared || d.title == "label";
+    for (const auto& [id, d] : node_decls)
+      label_declared = label_declared || d.title == "label";
     std::vector<pugi::xml_node> nodes, edges;
     for (pugi::xml_node c = graph.first_child(); c; c = c.next_sibling()) {
       if (c.type() != pugi::node_element) continue;
@@ -172,13 +182,15 @@ class GexfReader {
         }
       }
     }
-    if (nodes.size() > detail::max_actors_for_input(text_.size())) fail(graph, "", "too many nodes");
+    if (nodes.size() > detail::max_actors_for_input(text_.size()))
+      fail(graph, "", "too many nodes");
     if (edges.size() >= 0xFFFFFFF0u) fail(graph, "", "too many edges");
     net.reserve(nodes.size(), edges.size());
     for (const auto& n : nodes) {
       const pugi::xml_attribute id = n.attribute("id");
       if (!id) fail(n, "id", "node without id");
-      if (net.find_actor(id.value())) fail(n, "id", "duplicate node id '" + std::string(id.value()) + "'");
+      if (net.find_actor(id.value()))
+        fail(n, "id", "duplicate node id '" + std::string(id.value()) + "'");
       if (child_named(n, "nodes")) fail(n, "", "hierarchical graphs are not supported");
       net.add_actor(id.value());
     }
@@ -219,8 +231,9 @@ class GexfReader {
           fail(e, "type", "must be directed, undirected or mutual");
         }
         if (d != net.directed) {
-          fail(e, "type", "mixed directed and undirected edges are not supported (defaultedgetype is " +
-                              std::string(net.directed ? "directed" : "undirected") + ")");
+          fail(e, "type",
+               "mixed directed and undirected edges are not supported (defaultedgetype is " +
+                   std::string(net.directed ? "directed" : "undirected") + ")");
         }
       }
       auto vals = values(e, edge_decls);
@@ -228,9 +241,12 @@ class GexfReader {
       std::string wave;
       std::vector<std::pair<std::string, Value>> keep;
       for (auto& [title, v] : vals) {
-        if (title == "relation" && !e.attribute("kind")) rel = value_to_string(v);
-        else if (title == "wave") wave = value_to_string(v);
-        else keep.emplace_back(title, std::move(v));
+        if (title == "relation" && !e.attribute("kind"))
+          rel = value_to_string(v);
+        else if (title == "wave")
+          wave = value_to_string(v);
+        else
+          keep.emplace_back(title, std::move(v));
       }
       if (const pugi::xml_attribute w = e.attribute("weight")) {
         if (weight_declared) fail(e, "weight", "both a weight attribute and an attvalue 'weight'");
@@ -238,7 +254,8 @@ class GexfReader {
         if (!d) fail(e, "weight", "'" + std::string(w.value()) + "' is not a number");
         keep.emplace_back("weight", *d);
       }
-      if (!net.find_relation(rel) && net.relations().size() >= 65535) fail(e, "kind", "too many relations");
+      if (!net.find_relation(rel) && net.relations().size() >= 65535)
+        fail(e, "kind", "too many relations");
       if (!net.find_wave(wave) && net.waves().size() >= 65535) fail(e, "wave", "too many waves");
       if (net.relations().empty()) net.relation(rel);
       if (net.waves().empty()) net.wave(wave);
@@ -268,9 +285,12 @@ class GexfReader {
 
 const char* gexf_type(AttrType t) {
   switch (t) {
-    case AttrType::Number: return "double";
-    case AttrType::List: return "liststring";
-    default: return "string";
+    case AttrType::Number:
+      return "double";
+    case AttrType::List:
+      return "liststring";
+    default:
+      return "string";
   }
 }
 
@@ -314,7 +334,8 @@ std::string write_gexf(const Network& network) {
     }
   }
   bool with_wave = false;
-  for (const auto& w : network.waves()) with_wave = with_wave || !w.name.empty();
+  for (const auto& w : network.waves())
+    with_wave = with_wave || !w.name.empty();
   const auto& tcols = network.tie_attrs().columns();
   // weight goes into the edge attribute when it is a number column.
   std::vector<int> written(tcols.size(), 0);  // 0 no, 1 attvalue, 2 weight attribute
@@ -378,7 +399,8 @@ std::string write_gexf(const Network& network) {
       av.append_attribute("value") = wave.c_str();
     }
     for (std::size_t c = 0; c < tcols.size(); ++c) {
-      if (written[c] == 0 || t >= tcols[c].values.size() || is_missing(tcols[c].values[t])) continue;
+      if (written[c] == 0 || t >= tcols[c].values.size() || is_missing(tcols[c].values[t]))
+        continue;
       if (written[c] == 2) {
         e.append_attribute("weight") = value_to_string(tcols[c].values[t]).c_str();
         continue;

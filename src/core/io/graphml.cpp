@@ -28,9 +28,12 @@ struct Key {
 
 AttrType attr_type(KeyKind k) {
   switch (k) {
-    case KeyKind::Number: return AttrType::Number;
-    case KeyKind::List: return AttrType::List;
-    default: return AttrType::String;
+    case KeyKind::Number:
+      return AttrType::Number;
+    case KeyKind::List:
+      return AttrType::List;
+    default:
+      return AttrType::String;
   }
 }
 
@@ -64,8 +67,10 @@ class GraphmlReader {
         if (t == "false" || t == "0") return std::string("false");
         fail(where, key.name, "'" + text + "' is not a boolean");
       }
-      case KeyKind::List: return detail::split_list(text);
-      default: return text;
+      case KeyKind::List:
+        return detail::split_list(text);
+      default:
+        return text;
     }
   }
 
@@ -121,7 +126,8 @@ class GraphmlReader {
     if (!graph) fail(root, "", "GraphML document has no <graph>");
     Network net;
     const std::string edgedefault = graph.attribute("edgedefault").value();
-    if (edgedefault == "undirected") net.directed = false;
+    if (edgedefault == "undirected")
+      net.directed = false;
     else if (!edgedefault.empty() && edgedefault != "directed") {
       fail(graph, "edgedefault", "must be 'directed' or 'undirected'");
     }
@@ -131,9 +137,12 @@ class GraphmlReader {
     for (pugi::xml_node c = graph.first_child(); c; c = c.next_sibling()) {
       if (c.type() != pugi::node_element) continue;
       const std::string_view n = local_name(c);
-      if (n == "node") node_elems.push_back(c);
-      else if (n == "edge") edge_elems.push_back(c);
-      else if (n == "hyperedge") fail(c, "", "hyperedges are not supported");
+      if (n == "node")
+        node_elems.push_back(c);
+      else if (n == "edge")
+        edge_elems.push_back(c);
+      else if (n == "hyperedge")
+        fail(c, "", "hyperedges are not supported");
       else if (n == "data") {
         const Key* key = find_key(keys, c);
         if (key->name == "title") net.title = element_text(c);
@@ -145,7 +154,8 @@ class GraphmlReader {
     for (const auto& n : node_elems) {
       const pugi::xml_attribute id = n.attribute("id");
       if (!id) fail(n, "id", "node without id");
-      if (net.find_actor(id.value())) fail(n, "id", "duplicate node id '" + std::string(id.value()) + "'");
+      if (net.find_actor(id.value()))
+        fail(n, "id", "duplicate node id '" + std::string(id.value()) + "'");
       for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
         if (c.type() == pugi::node_element && local_name(c) == "graph") {
           fail(c, "", "nested graphs are not supported");
@@ -189,7 +199,8 @@ class GraphmlReader {
       collect(e, keys, "edge", &rel, &wave);
       if (net.relations().empty() && rel.empty()) net.relation("");
       if (net.waves().empty() && wave.empty()) net.wave("");
-      if (!net.find_relation(rel) && net.relations().size() >= 65535) fail(e, "relation", "too many relations");
+      if (!net.find_relation(rel) && net.relations().size() >= 65535)
+        fail(e, "relation", "too many relations");
       if (!net.find_wave(wave) && net.waves().size() >= 65535) fail(e, "wave", "too many waves");
       const RelationIndex ri = net.relation(rel);
       const WaveIndex wi = net.wave(wave);
@@ -233,17 +244,23 @@ class GraphmlReader {
       if (seen[key->name]) fail(c, key->name, "duplicate <data> for this key");
       seen[key->name] = true;
       const std::string text = element_text(c);
-      if (rel != nullptr && key->name == "relation") *rel = text;
-      else if (wave != nullptr && key->name == "wave") *wave = text;
-      else pending_.emplace_back(key->name, convert(*key, text, c));
+      if (rel != nullptr && key->name == "relation")
+        *rel = text;
+      else if (wave != nullptr && key->name == "wave")
+        *wave = text;
+      else
+        pending_.emplace_back(key->name, convert(*key, text, c));
     }
     for (const auto& [id, key] : keys) {
       if ((key.domain != domain && key.domain != "all") || !key.default_text || seen[key.name]) {
         continue;
       }
-      if (rel != nullptr && key.name == "relation") *rel = *key.default_text;
-      else if (wave != nullptr && key.name == "wave") *wave = *key.default_text;
-      else pending_.emplace_back(key.name, convert(key, *key.default_text, elem));
+      if (rel != nullptr && key.name == "relation")
+        *rel = *key.default_text;
+      else if (wave != nullptr && key.name == "wave")
+        *wave = *key.default_text;
+      else
+        pending_.emplace_back(key.name, convert(key, *key.default_text, elem));
     }
   }
 
@@ -265,7 +282,9 @@ class GraphmlReader {
   std::vector<std::vector<std::pair<std::string, Value>>> edge_values_;
 };
 
-const char* graphml_type(AttrType t) { return t == AttrType::Number ? "double" : "string"; }
+const char* graphml_type(AttrType t) {
+  return t == AttrType::Number ? "double" : "string";
+}
 
 }  // namespace
 
@@ -309,8 +328,10 @@ std::string write_graphml(const Network& network) {
     add_key("n" + std::to_string(c), "node", acols[c].name, acols[c].type);
   }
   bool with_rel = false, with_wave = false;
-  for (const auto& r : network.relations()) with_rel = with_rel || !r.name.empty();
-  for (const auto& w : network.waves()) with_wave = with_wave || !w.name.empty();
+  for (const auto& r : network.relations())
+    with_rel = with_rel || !r.name.empty();
+  for (const auto& w : network.waves())
+    with_wave = with_wave || !w.name.empty();
   if (with_rel) add_key("e_relation", "edge", "relation", AttrType::String);
   if (with_wave) add_key("e_wave", "edge", "wave", AttrType::String);
   const auto& tcols = network.tie_attrs().columns();

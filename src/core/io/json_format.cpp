@@ -45,10 +45,14 @@ class JsonReader {
     if (!obj.is_object()) fail(path, "", "expected an object of attribute types");
     for (const auto& [name, type] : obj.items()) {
       const std::string t = type.is_string() ? type.get<std::string>() : std::string();
-      if (t == "string") out[name] = AttrType::String;
-      else if (t == "number") out[name] = AttrType::Number;
-      else if (t == "list") out[name] = AttrType::List;
-      else fail(path, name, "attribute type must be \"string\", \"number\" or \"list\"");
+      if (t == "string")
+        out[name] = AttrType::String;
+      else if (t == "number")
+        out[name] = AttrType::Number;
+      else if (t == "list")
+        out[name] = AttrType::List;
+      else
+        fail(path, name, "attribute type must be \"string\", \"number\" or \"list\"");
       if (order != nullptr) order->push_back(name);
     }
     return out;
@@ -134,8 +138,10 @@ class JsonReader {
     std::vector<std::string> actor_order, tie_order;
     if (auto it = root.find("attributes"); it != root.end()) {
       if (!it->is_object()) fail("$", "attributes", "expected an object");
-      if (auto a = it->find("actors"); a != it->end()) actor_decl = declarations(*a, "$.attributes.actors", &actor_order);
-      if (auto t = it->find("ties"); t != it->end()) tie_decl = declarations(*t, "$.attributes.ties", &tie_order);
+      if (auto a = it->find("actors"); a != it->end())
+        actor_decl = declarations(*a, "$.attributes.actors", &actor_order);
+      if (auto t = it->find("ties"); t != it->end())
+        tie_decl = declarations(*t, "$.attributes.ties", &tie_order);
     }
     // actors
     if (auto it = root.find("actors"); it != root.end()) {
@@ -151,7 +157,8 @@ class JsonReader {
         net.add_actor(std::move(id));
       }
       const std::size_t n = net.actor_count();
-      for (const auto& name : actor_order) net.actor_attrs().column(name, actor_decl.at(name), n);
+      for (const auto& name : actor_order)
+        net.actor_attrs().column(name, actor_decl.at(name), n);
       for (std::size_t i = 0; i < it->size(); ++i) {
         const json& a = (*it)[i];
         if (auto at = a.find("attributes"); at != a.end()) {
@@ -168,11 +175,13 @@ class JsonReader {
       for (std::size_t i = 0; i < it->size(); ++i) {
         const std::string path = std::string("$.") + key + "[" + std::to_string(i) + "]";
         std::string name = get_string((*it)[i], path, "");
-        const bool dup = key[0] == 'r' ? net.find_relation(name).has_value()
-                                       : net.find_wave(name).has_value();
+        const bool dup =
+            key[0] == 'r' ? net.find_relation(name).has_value() : net.find_wave(name).has_value();
         if (dup) fail(path, "", "duplicate name '" + name + "'");
-        if (key[0] == 'r') net.relation(name);
-        else net.wave(name);
+        if (key[0] == 'r')
+          net.relation(name);
+        else
+          net.wave(name);
       }
     }
     // ties
@@ -206,7 +215,8 @@ class JsonReader {
         }
         if (auto w = t.find("wave"); w != t.end()) {
           std::string name = get_string(*w, path, "wave");
-          if (!net.find_wave(name) && net.waves().size() >= 65535) fail(path, "wave", "too many waves");
+          if (!net.find_wave(name) && net.waves().size() >= 65535)
+            fail(path, "wave", "too many waves");
           wave = net.wave(name);
         } else if (net.waves().empty()) {
           net.wave("");
@@ -214,7 +224,8 @@ class JsonReader {
         net.add_tie(ends[0], ends[1], rel, wave);
       }
       const std::size_t m = net.tie_count();
-      for (const auto& name : tie_order) net.tie_attrs().column(name, tie_decl.at(name), m);
+      for (const auto& name : tie_order)
+        net.tie_attrs().column(name, tie_decl.at(name), m);
       for (std::size_t i = 0; i < it->size(); ++i) {
         const json& t = (*it)[i];
         if (auto at = t.find("attributes"); at != t.end()) {
@@ -240,9 +251,12 @@ class JsonReader {
         if (auto items = a.find("items"); items != a.end()) {
           if (!items->is_array()) fail(path, "items", "expected an array");
           for (std::size_t k = 0; k < items->size(); ++k) {
-            std::string item = get_string((*items)[k], path + ".items[" + std::to_string(k) + "]", "");
+            std::string item =
+                get_string((*items)[k], path + ".items[" + std::to_string(k) + "]", "");
             for (const auto& existing : aff.items) {
-              if (existing == item) fail(path + ".items[" + std::to_string(k) + "]", "", "duplicate item '" + item + "'");
+              if (existing == item)
+                fail(path + ".items[" + std::to_string(k) + "]", "",
+                     "duplicate item '" + item + "'");
             }
             aff.items.push_back(std::move(item));
           }
@@ -261,7 +275,8 @@ class JsonReader {
           }
           Affiliation& aff2 = net.affiliation(name);
           const std::size_t rows = aff2.actor.size();
-          for (const auto& an : decl_order) aff2.attrs.column(an, decl.at(an), rows);
+          for (const auto& an : decl_order)
+            aff2.attrs.column(an, decl.at(an), rows);
           for (std::size_t k = 0; k < ms->size(); ++k) {
             const json& m = (*ms)[k];
             if (auto at = m.find("attributes"); at != m.end()) {
@@ -286,11 +301,14 @@ void check_depth(std::string_view text, const std::string& file) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     if (in_string) {
-      if (c == '\\') ++i;
-      else if (c == '"') in_string = false;
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        in_string = false;
       continue;
     }
-    if (c == '"') in_string = true;
+    if (c == '"')
+      in_string = true;
     else if (c == '[' || c == '{') {
       if (++depth > kMaxDepth) {
         throw parse_error_at_line(file, detail::line_of_offset(text, i), "",
@@ -324,7 +342,8 @@ json attrs_json(const AttrTable& table, std::size_t row) {
 
 json decl_json(const AttrTable& table) {
   json out = json::object();
-  for (const auto& col : table.columns()) out[col.name] = std::string(attr_type_name(col.type));
+  for (const auto& col : table.columns())
+    out[col.name] = std::string(attr_type_name(col.type));
   return out;
 }
 
@@ -369,10 +388,12 @@ std::string write_json(const Network& network) {
   }
   root["actors"] = std::move(actors);
   json rels = json::array();
-  for (const auto& r : network.relations()) rels.push_back(r.name);
+  for (const auto& r : network.relations())
+    rels.push_back(r.name);
   root["relations"] = std::move(rels);
   json waves = json::array();
-  for (const auto& w : network.waves()) waves.push_back(w.name);
+  for (const auto& w : network.waves())
+    waves.push_back(w.name);
   root["waves"] = std::move(waves);
   json ties = json::array();
   for (TieIndex t = 0; t < network.tie_count(); ++t) {

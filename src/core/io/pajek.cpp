@@ -26,7 +26,8 @@ std::vector<Token> tokenize(std::string_view line) {
   std::vector<Token> out;
   std::size_t i = 0;
   while (i < line.size()) {
-    while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+    while (i < line.size() && (line[i] == ' ' || line[i] == '\t'))
+      ++i;
     if (i >= line.size()) break;
     if (line[i] == '"') {
       const std::size_t end = line.find('"', i + 1);
@@ -38,7 +39,8 @@ std::vector<Token> tokenize(std::string_view line) {
       i = end + 1;
     } else {
       std::size_t end = i;
-      while (end < line.size() && line[end] != ' ' && line[end] != '\t') ++end;
+      while (end < line.size() && line[end] != ' ' && line[end] != '\t')
+        ++end;
       out.push_back({line.substr(i, end - i), false});
       i = end;
     }
@@ -119,7 +121,7 @@ class PajekReader {
     });
     const std::size_t max_actors = detail::max_actors_for_input(text_.size());
     Section section = Section::None;
-    std::string relation;        // from *Arcs :k "name"
+    std::string relation;  // from *Arcs :k "name"
     bool saw_arcs_header = false, saw_edges_header = false;
     bool skip_has_vertices = false;  // skipped *Permutation / *Cluster: its *Vertices n too
     std::uint64_t matrix_row = 0;
@@ -167,16 +169,16 @@ class PajekReader {
           if (blocks_.empty() || !has_vertices_) fail(std::string(kw), "ties before *Vertices");
           const bool edges = iequals(kw, "*edges") || iequals(kw, "*edgeslist");
           (edges ? saw_edges_header : saw_arcs_header) = true;
-          section = iequals(kw, "*arcs")       ? Section::Arcs
-                    : iequals(kw, "*edges")    ? Section::Edges
-                    : iequals(kw, "*arcslist") ? Section::Arcslist
+          section = iequals(kw, "*arcs")        ? Section::Arcs
+                    : iequals(kw, "*edges")     ? Section::Edges
+                    : iequals(kw, "*arcslist")  ? Section::Arcslist
                     : iequals(kw, "*edgeslist") ? Section::Edgeslist
                                                 : Section::Matrix;
           matrix_row = 0;
           relation = network_lines >= 2 ? blocks_.back().name : std::string();
           if (toks.size() >= 2 && toks[1].text.size() >= 1 && toks[1].text.front() == ':') {
-            relation = toks.size() >= 3 ? std::string(toks[2].text)
-                                        : std::string(toks[1].text.substr(1));
+            relation =
+                toks.size() >= 3 ? std::string(toks[2].text) : std::string(toks[1].text.substr(1));
             declared_relations_.push_back(relation);
           }
         } else if (iequals(kw, "*partition") || iequals(kw, "*vector")) {
@@ -198,7 +200,8 @@ class PajekReader {
         case Section::Vertices: {
           const std::uint64_t v = vertex(toks[0].text, "vertex");
           Block& b = blocks_.back();
-          if (b.label_line[v - 1] != 0) fail("vertex", "vertex " + std::to_string(v) + " listed twice");
+          if (b.label_line[v - 1] != 0)
+            fail("vertex", "vertex " + std::to_string(v) + " listed twice");
           b.label_line[v - 1] = line_no_;
           if (toks.size() >= 2) b.labels[v - 1] = std::string(toks[1].text);
           if (toks.size() >= 2 && toks[1].text.empty()) fail("label", "empty label");
@@ -207,12 +210,18 @@ class PajekReader {
         case Section::Arcs:
         case Section::Edges: {
           if (toks.size() < 2) fail("target", "a tie needs two vertices");
-          PendingTie t{blocks_.size() - 1, vertex(toks[0].text, "source"),
-                       vertex(toks[1].text, "target"), std::nullopt, relation,
+          PendingTie t{blocks_.size() - 1,
+                       vertex(toks[0].text, "source"),
+                       vertex(toks[1].text, "target"),
+                       std::nullopt,
+                       relation,
                        section == Section::Edges};
           if (toks.size() >= 3 && !toks[2].quoted) {
-            if (auto d = detail::parse_number(toks[2].text)) t.weight = *d;
-            else if (toks[2].text.size() > 0 && (std::isdigit(static_cast<unsigned char>(toks[2].text[0])) || toks[2].text[0] == '-' || toks[2].text[0] == '.')) {
+            if (auto d = detail::parse_number(toks[2].text))
+              t.weight = *d;
+            else if (toks[2].text.size() > 0 &&
+                     (std::isdigit(static_cast<unsigned char>(toks[2].text[0])) ||
+                      toks[2].text[0] == '-' || toks[2].text[0] == '.')) {
               fail("weight", "'" + std::string(toks[2].text) + "' is not a number");
             }
           }
@@ -233,7 +242,7 @@ class PajekReader {
           if (matrix_row >= n) fail("*Matrix", "more matrix rows than vertices");
           if (toks.size() != n) {
             fail("*Matrix", "matrix row has " + std::to_string(toks.size()) + " values, expected " +
-                         std::to_string(n));
+                                std::to_string(n));
           }
           ++matrix_row;
           for (std::uint64_t c = 0; c < n; ++c) {
@@ -282,8 +291,10 @@ class PajekReader {
   Network build(bool saw_arcs, bool saw_edges) {
     Network net;
     if (blocks_.size() == 1) net.title = blocks_[0].name;
-    if (declared_relations_.size() > 65535) throw ParseError(file_, "", "relation", "too many relations");
-    for (const auto& r : declared_relations_) net.relation(r);
+    if (declared_relations_.size() > 65535)
+      throw ParseError(file_, "", "relation", "too many relations");
+    for (const auto& r : declared_relations_)
+      net.relation(r);
     for (auto& b : blocks_) {
       std::unordered_set<std::string_view> seen;
       b.actors.resize(b.n);
@@ -298,15 +309,18 @@ class PajekReader {
           fail("label", "duplicate vertex label '" + ids[i] + "'");
         }
       }
-      for (std::uint64_t i = 0; i < b.n; ++i) b.actors[i] = net.actor(ids[i]);
+      for (std::uint64_t i = 0; i < b.n; ++i)
+        b.actors[i] = net.actor(ids[i]);
     }
     bool any_arc = false, any_edge = false, any_weight = false;
     for (const auto& t : ties_) {
       (t.edge ? any_edge : any_arc) = true;
       any_weight = any_weight || t.weight.has_value();
     }
-    if (!ties_.empty()) net.directed = any_arc;
-    else net.directed = !(saw_edges && !saw_arcs);
+    if (!ties_.empty())
+      net.directed = any_arc;
+    else
+      net.directed = !(saw_edges && !saw_arcs);
     const bool mixed = any_arc && any_edge;
     std::vector<std::optional<double>> weights;
     for (const auto& t : ties_) {
@@ -398,14 +412,17 @@ std::string write_pajek(const Network& network, bool with_vectors) {
   const AttrColumn* weight = network.tie_attrs().find("weight");
   if (weight != nullptr && weight->type != AttrType::Number) weight = nullptr;
   bool named = network.relations().size() > 1;
-  for (const auto& r : network.relations()) named = named || !r.name.empty();
+  for (const auto& r : network.relations())
+    named = named || !r.name.empty();
   const char* header = network.directed ? "*Arcs" : "*Edges";
   std::vector<std::vector<TieIndex>> by_rel(network.relations().size());
-  for (TieIndex t = 0; t < network.tie_count(); ++t) by_rel[network.tie_relation(t)].push_back(t);
+  for (TieIndex t = 0; t < network.tie_count(); ++t)
+    by_rel[network.tie_relation(t)].push_back(t);
   for (std::size_t r = 0; r < by_rel.size(); ++r) {
     if (by_rel[r].empty() && !named) continue;
     out += header;
-    if (named) out += " :" + std::to_string(r + 1) + " \"" + clean_label(network.relations()[r].name) + "\"";
+    if (named)
+      out += " :" + std::to_string(r + 1) + " \"" + clean_label(network.relations()[r].name) + "\"";
     out += '\n';
     for (TieIndex t : by_rel[r]) {
       out += std::to_string(network.tie_source(t) + 1) + ' ' +
@@ -431,7 +448,8 @@ std::string write_pajek(const Network& network, bool with_vectors) {
       if (!complete || col.name.find('\n') != std::string::npos) continue;
       out += std::string(integral ? "*Partition " : "*Vector ") + col.name + "\n";
       out += "*Vertices " + std::to_string(network.actor_count()) + "\n";
-      for (const auto& v : col.values) out += value_to_string(v) + "\n";
+      for (const auto& v : col.values)
+        out += value_to_string(v) + "\n";
     }
   }
   return out;

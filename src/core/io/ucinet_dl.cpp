@@ -36,7 +36,8 @@ std::vector<Tok> tokenize(std::string_view text, const std::string& file) {
       ++i;
     } else if (c == '"') {
       const std::size_t end = text.find('"', i + 1);
-      if (end == std::string_view::npos) throw parse_error_at_line(file, line, "", "unterminated quoted label");
+      if (end == std::string_view::npos)
+        throw parse_error_at_line(file, line, "", "unterminated quoted label");
       Tok t{std::string(text.substr(i + 1, end - i - 1)), line, true};
       for (char ch : t.text) {
         if (ch == '\n') ++line;
@@ -145,10 +146,14 @@ class DlReader {
           if (nm < 1 || nm > 65535) fail(v.line, "nm", "nm must be between 1 and 65535");
         } else if (key == "format") {
           const std::string f = detail::to_lower(v.text);
-          if (f == "fullmatrix" || f == "fm" || f == "full") format = DlFormat::FullMatrix;
-          else if (f == "edgelist1" || f == "el1") format = DlFormat::EdgeList1;
-          else if (f == "nodelist1" || f == "nl1") format = DlFormat::NodeList1;
-          else fail(v.line, "format", "unsupported format '" + v.text + "'");
+          if (f == "fullmatrix" || f == "fm" || f == "full")
+            format = DlFormat::FullMatrix;
+          else if (f == "edgelist1" || f == "el1")
+            format = DlFormat::EdgeList1;
+          else if (f == "nodelist1" || f == "nl1")
+            format = DlFormat::NodeList1;
+          else
+            fail(v.line, "format", "unsupported format '" + v.text + "'");
         } else if (key == "nr" || key == "nc") {
           fail(t.line, key, "two-mode DL files (nr/nc) are not supported");
         }
@@ -188,18 +193,27 @@ class DlReader {
     nm_ = nm;
     // Actor slots
     if (!labels.empty()) {
-      for (std::size_t i = 0; i < labels.size(); ++i) add_label(labels[i], label_lines_[i]);
+      for (std::size_t i = 0; i < labels.size(); ++i)
+        add_label(labels[i], label_lines_[i]);
     } else if (!embedded) {
-      for (std::uint64_t i = 0; i < n_; ++i) add_label(std::to_string(i + 1), 0);
+      for (std::uint64_t i = 0; i < n_; ++i)
+        add_label(std::to_string(i + 1), 0);
     }
     switch (format) {
-      case DlFormat::FullMatrix: read_fullmatrix(embedded); break;
-      case DlFormat::EdgeList1: read_lists(embedded && labels.empty(), false); break;
-      case DlFormat::NodeList1: read_lists(embedded && labels.empty(), true); break;
+      case DlFormat::FullMatrix:
+        read_fullmatrix(embedded);
+        break;
+      case DlFormat::EdgeList1:
+        read_lists(embedded && labels.empty(), false);
+        break;
+      case DlFormat::NodeList1:
+        read_lists(embedded && labels.empty(), true);
+        break;
     }
     if (slots_.size() < n_) {
       // embedded labels that never occurred: fill with numbers
-      for (std::uint64_t i = slots_.size(); i < n_; ++i) add_label(std::to_string(i + 1), 0);
+      for (std::uint64_t i = slots_.size(); i < n_; ++i)
+        add_label(std::to_string(i + 1), 0);
     }
     return build(matrix_labels);
   }
@@ -223,7 +237,8 @@ class DlReader {
       return add_label(t.text, t.line);
     }
     const std::uint64_t v = parse_count(t, field);
-    if (v < 1 || v > n_) fail(t.line, field, "node " + t.text + " out of range 1.." + std::to_string(n_));
+    if (v < 1 || v > n_)
+      fail(t.line, field, "node " + t.text + " out of range 1.." + std::to_string(n_));
     return static_cast<std::size_t>(v - 1);
   }
 
@@ -237,7 +252,8 @@ class DlReader {
           cols[c] = it != slot_of_.end() ? it->second : add_label(t.text, t.line);
         }
       } else {
-        for (std::uint64_t c = 0; c < n_; ++c) cols[c] = c;
+        for (std::uint64_t c = 0; c < n_; ++c)
+          cols[c] = c;
       }
       for (std::uint64_t r = 0; r < n_; ++r) {
         std::size_t row = r;
@@ -253,7 +269,10 @@ class DlReader {
         }
       }
     }
-    if (!at_end()) fail(peek().line, "data", "more values than " + std::to_string(nm_) + " matrices of " + std::to_string(n_) + " x " + std::to_string(n_));
+    if (!at_end())
+      fail(peek().line, "data",
+           "more values than " + std::to_string(nm_) + " matrices of " + std::to_string(n_) +
+               " x " + std::to_string(n_));
   }
 
   void read_lists(bool by_label, bool nodelist) {
@@ -261,7 +280,8 @@ class DlReader {
     while (!at_end()) {
       const std::size_t line = peek().line;
       std::vector<const Tok*> lt;
-      while (!at_end() && peek().line == line) lt.push_back(&toks_[pos_++]);
+      while (!at_end() && peek().line == line)
+        lt.push_back(&toks_[pos_++]);
       if (lt.size() == 1 && lt[0]->text == "!" && !lt[0]->quoted) {
         if (++matrix >= nm_) fail(line, "data", "more matrices than nm=" + std::to_string(nm_));
         continue;
@@ -291,7 +311,8 @@ class DlReader {
   Network build(const std::vector<std::string>& matrix_labels) {
     Network net;
     net.reserve(slots_.size(), ties_.size());
-    for (const auto& s : slots_) net.add_actor(s);
+    for (const auto& s : slots_)
+      net.add_actor(s);
     if (!matrix_labels.empty()) {
       for (std::size_t i = 0; i < matrix_labels.size(); ++i) {
         const std::string& l = matrix_labels[i];
@@ -301,17 +322,20 @@ class DlReader {
         net.relation(l);
       }
     } else if (nm_ > 1) {
-      for (std::uint64_t m = 0; m < nm_; ++m) net.relation(std::to_string(m + 1));
+      for (std::uint64_t m = 0; m < nm_; ++m)
+        net.relation(std::to_string(m + 1));
     }
     bool weighted = false;
-    for (const auto& t : ties_) weighted = weighted || t.value != 1.0;
+    for (const auto& t : ties_)
+      weighted = weighted || t.value != 1.0;
     for (const auto& t : ties_) {
       net.add_tie(static_cast<ActorIndex>(t.source), static_cast<ActorIndex>(t.target),
                   static_cast<RelationIndex>(t.matrix), 0);
     }
     if (weighted) {
       AttrColumn& col = net.tie_attrs().column("weight", AttrType::Number, net.tie_count());
-      for (std::size_t i = 0; i < ties_.size(); ++i) col.values[i] = ties_[i].value;
+      for (std::size_t i = 0; i < ties_.size(); ++i)
+        col.values[i] = ties_[i].value;
     }
     return net;
   }
@@ -357,7 +381,8 @@ std::string write_ucinet_dl(const Network& network, std::size_t fullmatrix_max_n
   const std::size_t nm = std::max<std::size_t>(1, network.relations().size());
   const bool full = n <= fullmatrix_max_n;
   bool named = network.relations().size() > 1;
-  for (const auto& r : network.relations()) named = named || !r.name.empty();
+  for (const auto& r : network.relations())
+    named = named || !r.name.empty();
   const AttrColumn* weight = network.tie_attrs().find("weight");
   if (weight != nullptr && weight->type != AttrType::Number) weight = nullptr;
   auto tie_value = [&](TieIndex t) {
@@ -373,11 +398,13 @@ std::string write_ucinet_dl(const Network& network, std::size_t fullmatrix_max_n
     out += "labels embedded\n";
   } else {
     out += "labels:\n";
-    for (ActorIndex a = 0; a < n; ++a) out += quoted(network.actor_id(a)) + "\n";
+    for (ActorIndex a = 0; a < n; ++a)
+      out += quoted(network.actor_id(a)) + "\n";
   }
   if (named) {
     out += "matrix labels:\n";
-    for (const auto& r : network.relations()) out += quoted(r.name) + "\n";
+    for (const auto& r : network.relations())
+      out += quoted(r.name) + "\n";
   }
   out += "data:\n";
   if (full) {
@@ -387,11 +414,13 @@ std::string write_ucinet_dl(const Network& network, std::size_t fullmatrix_max_n
         if (network.tie_relation(t) != m) continue;
         cells[network.tie_source(t) * n + network.tie_target(t)] += tie_value(t);
       }
-      for (ActorIndex a = 0; a < n; ++a) out += (a ? " " : "") + quoted(network.actor_id(a));
+      for (ActorIndex a = 0; a < n; ++a)
+        out += (a ? " " : "") + quoted(network.actor_id(a));
       out += '\n';
       for (ActorIndex a = 0; a < n; ++a) {
         out += quoted(network.actor_id(a));
-        for (std::size_t c = 0; c < n; ++c) out += ' ' + value_to_string(Value{cells[a * n + c]});
+        for (std::size_t c = 0; c < n; ++c)
+          out += ' ' + value_to_string(Value{cells[a * n + c]});
         out += '\n';
       }
     }

@@ -8,7 +8,8 @@ namespace kn::io::detail {
 
 void parse_xml(pugi::xml_document& doc, std::string_view text, const std::string& file) {
   const pugi::xml_parse_result res =
-      doc.load_buffer(text.data(), text.size(), pugi::parse_default | pugi::parse_ws_pcdata_single, pugi::encoding_utf8);
+      doc.load_buffer(text.data(), text.size(), pugi::parse_default | pugi::parse_ws_pcdata_single,
+                      pugi::encoding_utf8);
   if (!res) {
     const std::size_t offset = res.offset < 0 ? 0 : static_cast<std::size_t>(res.offset);
     throw parse_error_at_line(file, line_of_offset(text, offset), "",
@@ -19,7 +20,8 @@ void parse_xml(pugi::xml_document& doc, std::string_view text, const std::string
 std::string xml_location(std::string_view text, const pugi::xml_node& node) {
   std::string out;
   const std::ptrdiff_t off = node.offset_debug();
-  if (off >= 0) out = "line " + std::to_string(line_of_offset(text, static_cast<std::size_t>(off))) + ", ";
+  if (off >= 0)
+    out = "line " + std::to_string(line_of_offset(text, static_cast<std::size_t>(off))) + ", ";
   out += "element <";
   out += node.name();
   if (const auto id = node.attribute("id")) {

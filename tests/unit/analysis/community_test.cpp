@@ -22,7 +22,8 @@ double brute_modularity(const Graph& g, const std::vector<std::uint32_t>& c, dou
   double two_m = 0.0;
   for (std::uint32_t v = 0; v < n; ++v) {
     const auto w = s.out_weights(v);
-    for (std::size_t i = 0; i < s.out(v).size(); ++i) k[v] += weighted ? w[i] : 1.0;
+    for (std::size_t i = 0; i < s.out(v).size(); ++i)
+      k[v] += weighted ? w[i] : 1.0;
     two_m += k[v];
   }
   double q = 0.0;
@@ -43,8 +44,7 @@ TEST(Community, TwoTrianglesJoinedByABridge) {
   //   |  2-4  |     Q = 2 * (3/7 - (7/14)^2) = 6/7 - 1/2
   //   | /   \ |
   //   1       5
-  const Graph g =
-      make_graph(7, false, {{0, 1}, {1, 2}, {2, 0}, {3, 4}, {4, 5}, {5, 3}, {2, 4}});
+  const Graph g = make_graph(7, false, {{0, 1}, {1, 2}, {2, 0}, {3, 4}, {4, 5}, {5, 3}, {2, 4}});
   const auto r = leiden(g);
   // Actor 6 is an isolate: its own community.
   EXPECT_EQ(r.membership, (std::vector<std::uint32_t>{0, 0, 0, 1, 1, 1, 2}));
@@ -58,7 +58,8 @@ TEST(Community, ModularityMatchesBruteForce) {
       const Graph g = testing::random_graph(30, 0.1, 41, directed, weighted);
       testing::SplitMix64 rng(7);
       std::vector<std::uint32_t> c(g.n());
-      for (auto& x : c) x = static_cast<std::uint32_t>(rng.next() % 4);
+      for (auto& x : c)
+        x = static_cast<std::uint32_t>(rng.next() % 4);
       for (double gamma : {1.0, 0.5}) {
         EXPECT_NEAR(modularity(g, c, gamma, weighted), brute_modularity(g, c, gamma, weighted),
                     1e-12);

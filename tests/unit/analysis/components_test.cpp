@@ -72,7 +72,8 @@ TEST(Components, DeepChainDoesNotOverflowStack) {
   // 200000-actor directed path plus the closing arc: one strong component (iterative Tarjan).
   const std::uint32_t n = 200000;
   std::vector<testing::Arc> arcs;
-  for (std::uint32_t v = 0; v + 1 < n; ++v) arcs.emplace_back(v, v + 1);
+  for (std::uint32_t v = 0; v + 1 < n; ++v)
+    arcs.emplace_back(v, v + 1);
   arcs.emplace_back(n - 1, 0);
   EXPECT_EQ(components(make_graph(n, true, arcs), {ComponentMode::Strong}).count, 1U);
 }

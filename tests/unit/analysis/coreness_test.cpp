@@ -18,10 +18,12 @@ std::vector<double> naive(const Graph& g, CoreMode mode) {
   auto deg = [&](std::uint32_t v) {
     std::uint32_t d = 0;
     if (mode != CoreMode::In || !g.directed()) {
-      for (auto u : g.out(v)) d += alive[u] ? 1U : 0U;
+      for (auto u : g.out(v))
+        d += alive[u] ? 1U : 0U;
     }
     if (g.directed() && mode != CoreMode::Out) {
-      for (auto u : g.in(v)) d += alive[u] ? 1U : 0U;
+      for (auto u : g.in(v))
+        d += alive[u] ? 1U : 0U;
     }
     return d;
   };
@@ -37,7 +39,8 @@ std::vector<double> naive(const Graph& g, CoreMode mode) {
         }
       }
     }
-    for (std::uint32_t v = 0; v < n; ++v) any_alive = any_alive || alive[v];
+    for (std::uint32_t v = 0; v < n; ++v)
+      any_alive = any_alive || alive[v];
     if (!any_alive) break;
   }
   return core;
@@ -77,8 +80,7 @@ TEST(Coreness, DegenerateGraphs) {
   EXPECT_TRUE(coreness(Graph{}).coreness.empty());
   EXPECT_EQ(coreness(make_graph(1, true, {{0, 0}})).coreness, std::vector<double>{0});
   // Multi-ties merged: a doubled 0->1 still gives coreness 1 (mode all).
-  EXPECT_EQ(coreness(make_graph(2, true, {{0, 1}, {0, 1}})).coreness,
-            (std::vector<double>{1, 1}));
+  EXPECT_EQ(coreness(make_graph(2, true, {{0, 1}, {0, 1}})).coreness, (std::vector<double>{1, 1}));
 }
 
 // Reference values: R 4 igraph 1.3.5, coreness(g, mode="all") for actors 1, 2, 3, 4, 5, 10, 17,

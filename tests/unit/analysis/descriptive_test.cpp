@@ -74,12 +74,14 @@ TEST(Descriptive, MatchesBruteForceOnRandomGraphs) {
         const auto nb = s.out(v);
         triples += static_cast<double>(nb.size()) * (static_cast<double>(nb.size()) - 1) / 2;
         for (std::size_t a = 0; a < nb.size(); ++a) {
-          for (std::size_t b = a + 1; b < nb.size(); ++b) closed += s.has_arc(nb[a], nb[b]);
+          for (std::size_t b = a + 1; b < nb.size(); ++b)
+            closed += s.has_arc(nb[a], nb[b]);
         }
       }
       double recip = 0;
       for (std::uint32_t v = 0; v < g.n(); ++v) {
-        for (auto u : g.out(v)) recip += g.has_arc(u, v);
+        for (auto u : g.out(v))
+          recip += g.has_arc(u, v);
       }
       DescriptiveOptions opt;
       opt.threads = 2;

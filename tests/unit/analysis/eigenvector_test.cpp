@@ -23,10 +23,12 @@ std::vector<double> power_iteration(const Graph& g, bool weighted) {
       y[v] = x[v];
       const auto nb = s.out(v);
       const auto w = s.out_weights(v);
-      for (std::size_t i = 0; i < nb.size(); ++i) y[v] += (weighted ? w[i] : 1.0) * x[nb[i]];
+      for (std::size_t i = 0; i < nb.size(); ++i)
+        y[v] += (weighted ? w[i] : 1.0) * x[nb[i]];
     }
     const double mx = *std::max_element(y.begin(), y.end());
-    for (auto& e : y) e /= mx;
+    for (auto& e : y)
+      e /= mx;
     x.swap(y);
   }
   return x;
@@ -38,7 +40,8 @@ TEST(Eigenvector, StarHandComputed) {
   const auto r = eigenvector(star);
   EXPECT_NEAR(r.eigenvalue, 2.0, 1e-9);
   EXPECT_NEAR(r.eigenvector[0], 1.0, 1e-9);
-  for (int v = 1; v < 5; ++v) EXPECT_NEAR(r.eigenvector[static_cast<std::size_t>(v)], 0.5, 1e-9);
+  for (int v = 1; v < 5; ++v)
+    EXPECT_NEAR(r.eigenvector[static_cast<std::size_t>(v)], 0.5, 1e-9);
 }
 
 TEST(Eigenvector, DirectionIgnoredMutualTieCountsOnce) {
@@ -55,8 +58,10 @@ TEST(Eigenvector, OutsideDominantComponentIsZero) {
   // Triangle 0-1-2 (lambda 2) and an edge 3-4 (lambda 1) plus isolate 5.
   const Graph g = make_graph(6, false, {{0, 1}, {1, 2}, {2, 0}, {3, 4}});
   const auto r = eigenvector(g);
-  for (int v = 0; v < 3; ++v) EXPECT_NEAR(r.eigenvector[static_cast<std::size_t>(v)], 1.0, 1e-9);
-  for (int v = 3; v < 6; ++v) EXPECT_NEAR(r.eigenvector[static_cast<std::size_t>(v)], 0.0, 1e-9);
+  for (int v = 0; v < 3; ++v)
+    EXPECT_NEAR(r.eigenvector[static_cast<std::size_t>(v)], 1.0, 1e-9);
+  for (int v = 3; v < 6; ++v)
+    EXPECT_NEAR(r.eigenvector[static_cast<std::size_t>(v)], 0.0, 1e-9);
 }
 
 TEST(Eigenvector, MatchesPowerIteration) {

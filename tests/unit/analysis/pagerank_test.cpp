@@ -44,7 +44,8 @@ std::vector<double> power_iteration(const Graph& g, double d, bool weighted) {
 TEST(PageRank, CycleIsUniform) {
   // 0 -> 1 -> 2 -> 3 -> 0: by symmetry every actor has 1/4.
   const Graph g = make_graph(4, true, {{0, 1}, {1, 2}, {2, 3}, {3, 0}});
-  for (double x : pagerank(g).pagerank) EXPECT_NEAR(x, 0.25, 1e-12);
+  for (double x : pagerank(g).pagerank)
+    EXPECT_NEAR(x, 0.25, 1e-12);
 }
 
 TEST(PageRank, InStarHandComputed) {
@@ -68,7 +69,8 @@ TEST(PageRank, MatchesPowerIterationAndSumsToOne) {
       const auto got = pagerank(g, opt).pagerank;
       const auto want = power_iteration(g, 0.85, weighted);
       EXPECT_NEAR(std::accumulate(got.begin(), got.end(), 0.0), 1.0, 1e-12);
-      for (std::size_t v = 0; v < got.size(); ++v) EXPECT_NEAR(got[v], want[v], 1e-10);
+      for (std::size_t v = 0; v < got.size(); ++v)
+        EXPECT_NEAR(got[v], want[v], 1e-10);
     }
   }
 }
@@ -76,7 +78,8 @@ TEST(PageRank, MatchesPowerIterationAndSumsToOne) {
 TEST(PageRank, DegenerateGraphs) {
   EXPECT_TRUE(pagerank(Graph{}).pagerank.empty());
   EXPECT_EQ(pagerank(make_graph(1, true, {{0, 0}})).pagerank, std::vector<double>{1.0});
-  for (double x : pagerank(make_graph(4, true, {})).pagerank) EXPECT_NEAR(x, 0.25, 1e-15);
+  for (double x : pagerank(make_graph(4, true, {})).pagerank)
+    EXPECT_NEAR(x, 0.25, 1e-15);
   PageRankOptions bad;
   bad.damping = 1.5;
   EXPECT_THROW(pagerank(make_graph(2, true, {{0, 1}}), bad), std::invalid_argument);

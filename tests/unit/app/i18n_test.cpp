@@ -18,7 +18,9 @@ TEST(I18n, GermanIsUtf8AndEnglishDiffers) {
   EXPECT_EQ(tr(Lang::De, "analyze.size"), "Größe");
 }
 
-TEST(I18n, MissingKeyFallsBackToKey) { EXPECT_EQ(tr(Lang::De, "no.such.key"), "no.such.key"); }
+TEST(I18n, MissingKeyFallsBackToKey) {
+  EXPECT_EQ(tr(Lang::De, "no.such.key"), "no.such.key");
+}
 
 TEST(I18n, FormatReplacesPlaceholders) {
   EXPECT_EQ(tr_format(Lang::En, "analyze.top_actors", {"10", "Betweenness"}),
