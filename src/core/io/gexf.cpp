@@ -15,7 +15,9 @@ namespace {
 using detail::local_name;
 using detail::xml_location;
 
-enum class Kind { String, Number, Boolean, List };
+using Kind = detail::XmlValueKind;
+using detail::attr_type;
+using detail::element_text;
 
 struct AttrDecl {
   std::string title;
@@ -32,25 +34,6 @@ pugi::xml_node child_named(const pugi::xml_node& parent, std::string_view name) 
   return {};
 }
 
-std::string element_text(const pugi::xml_node& node) {
-  std::string out;
-  for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
-    if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) out += c.value();
-  }
-  return out;
-}
-
-AttrType attr_type(Kind k) {
-  switch (k) {
-    case Kind::Number:
-      return AttrType::Number;
-    case Kind::List:
-      return AttrType::List;
-    default:
-      return AttrType::String;
-  }
-}
-
 class GexfReader {
  public:
   GexfReader(std::string_view text, const std::string& file) : text_(text), file_(file) {}
@@ -61,23 +44,7 @@ class GexfReader {
   }
 
   Value convert(const AttrDecl& d, const std::string& text, const pugi::xml_node& where) const {
-    switch (d.kind) {
-      case Kind::Number: {
-        auto v = detail::parse_number(detail::trim(text));
-        if (!v) fail(where, d.title, "'" + text + "' is not a number");
-        return *v;
-      }
-      case Kind::Boolean: {
-        const std::string t = detail::to_lower(detail::trim(text));
-        if (t == "true" || t == "1") return std::string("true");
-        if (t == "false" || t == "0") return std::string("false");
-        fail(where, d.title, "'" + text + "' is not a boolean");
-      }
-      case Kind::List:
-        return detail::split_list(text);
-      default:
-        return text;
-    }
+    return detail::convert_xml_value(d.kind, text, text_, file_, where, d.title);
   }
 
   /// `order` receives the ids in document order (= attribute column order).
@@ -298,13 +265,7 @@ const char* gexf_type(AttrType t) {
 
 Network read_gexf(std::string_view text, const std::string& filename) {
   GexfReader reader(text, filename);
-  try {
-    return reader.read();
-  } catch (const ParseError&) {
-    throw;
-  } catch (const std::logic_error& e) {
-    throw ParseError(filename, "", "", e.what());
-  }
+  return detail::read_guarded(reader, filename);
 }
 
 std::string write_gexf(const Network& network) {

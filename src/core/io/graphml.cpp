@@ -17,7 +17,9 @@ using detail::xml_location;
 
 constexpr const char* kKnNamespace = "urn:klimanetze:graphml";
 
-enum class KeyKind { String, Number, Boolean, List };
+using KeyKind = detail::XmlValueKind;
+using detail::attr_type;
+using detail::element_text;
 
 struct Key {
   std::string name;
@@ -25,25 +27,6 @@ struct Key {
   KeyKind kind = KeyKind::String;
   std::optional<std::string> default_text;
 };
-
-AttrType attr_type(KeyKind k) {
-  switch (k) {
-    case KeyKind::Number:
-      return AttrType::Number;
-    case KeyKind::List:
-      return AttrType::List;
-    default:
-      return AttrType::String;
-  }
-}
-
-std::string element_text(const pugi::xml_node& node) {
-  std::string out;
-  for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
-    if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) out += c.value();
-  }
-  return out;
-}
 
 class GraphmlReader {
  public:
@@ -55,23 +38,7 @@ class GraphmlReader {
   }
 
   Value convert(const Key& key, const std::string& text, const pugi::xml_node& where) const {
-    switch (key.kind) {
-      case KeyKind::Number: {
-        auto d = detail::parse_number(detail::trim(text));
-        if (!d) fail(where, key.name, "'" + text + "' is not a number");
-        return *d;
-      }
-      case KeyKind::Boolean: {
-        const std::string t = detail::to_lower(detail::trim(text));
-        if (t == "true" || t == "1") return std::string("true");
-        if (t == "false" || t == "0") return std::string("false");
-        fail(where, key.name, "'" + text + "' is not a boolean");
-      }
-      case KeyKind::List:
-        return detail::split_list(text);
-      default:
-        return text;
-    }
+    return detail::convert_xml_value(key.kind, text, text_, file_, where, key.name);
   }
 
   Network read() {
@@ -290,13 +257,7 @@ const char* graphml_type(AttrType t) {
 
 Network read_graphml(std::string_view text, const std::string& filename) {
   GraphmlReader reader(text, filename);
-  try {
-    return reader.read();
-  } catch (const ParseError&) {
-    throw;
-  } catch (const std::logic_error& e) {
-    throw ParseError(filename, "", "", e.what());
-  }
+  return detail::read_guarded(reader, filename);
 }
 
 std::string write_graphml(const Network& network) {

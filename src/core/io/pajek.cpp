@@ -393,13 +393,7 @@ std::string clean_label(std::string_view s) {
 
 Network read_pajek(std::string_view text, const std::string& filename) {
   PajekReader reader(text, filename);
-  try {
-    return reader.read();
-  } catch (const ParseError&) {
-    throw;
-  } catch (const std::logic_error& e) {
-    throw ParseError(filename, "", "", e.what());
-  }
+  return detail::read_guarded(reader, filename);
 }
 
 std::string write_pajek(const Network& network, bool with_vectors) {

@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 
@@ -10,6 +11,20 @@
 #include "core/util/error.hpp"
 
 namespace kn::io::detail {
+
+/// Runs a reader's read(); a std::logic_error from the model (e.g. a duplicate actor id, an
+/// attribute type clash) becomes a ParseError naming the file, so every reader reports only
+/// ParseError.
+template <class Reader>
+Network read_guarded(Reader& reader, const std::string& filename) {
+  try {
+    return reader.read();
+  } catch (const ParseError&) {
+    throw;
+  } catch (const std::logic_error& e) {
+    throw ParseError(filename, "", "", e.what());
+  }
+}
 
 /// Removes a leading UTF-8 byte order mark.
 std::string_view strip_bom(std::string_view text);

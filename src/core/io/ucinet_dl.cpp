@@ -367,13 +367,7 @@ std::string quoted(std::string_view s) {
 
 Network read_ucinet_dl(std::string_view text, const std::string& filename) {
   DlReader reader(text, filename);
-  try {
-    return reader.read();
-  } catch (const ParseError&) {
-    throw;
-  } catch (const std::logic_error& e) {
-    throw ParseError(filename, "", "", e.what());
-  }
+  return detail::read_guarded(reader, filename);
 }
 
 std::string write_ucinet_dl(const Network& network, std::size_t fullmatrix_max_n) {

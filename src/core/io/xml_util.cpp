@@ -17,6 +17,50 @@ void parse_xml(pugi::xml_document& doc, std::string_view text, const std::string
   }
 }
 
+AttrType attr_type(XmlValueKind kind) {
+  switch (kind) {
+    case XmlValueKind::Number:
+      return AttrType::Number;
+    case XmlValueKind::List:
+      return AttrType::List;
+    default:
+      return AttrType::String;
+  }
+}
+
+std::string element_text(const pugi::xml_node& node) {
+  std::string out;
+  for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
+    if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) out += c.value();
+  }
+  return out;
+}
+
+Value convert_xml_value(XmlValueKind kind, const std::string& text, std::string_view doc_text,
+                        const std::string& file, const pugi::xml_node& where,
+                        const std::string& field) {
+  switch (kind) {
+    case XmlValueKind::Number: {
+      auto d = parse_number(trim(text));
+      if (!d)
+        throw ParseError(file, xml_location(doc_text, where), field,
+                         "'" + text + "' is not a number");
+      return *d;
+    }
+    case XmlValueKind::Boolean: {
+      const std::string t = to_lower(trim(text));
+      if (t == "true" || t == "1") return std::string("true");
+      if (t == "false" || t == "0") return std::string("false");
+      throw ParseError(file, xml_location(doc_text, where), field,
+                       "'" + text + "' is not a boolean");
+    }
+    case XmlValueKind::List:
+      return split_list(text);
+    default:
+      return text;
+  }
+}
+
 std::string xml_location(std::string_view text, const pugi::xml_node& node) {
   std::string out;
   const std::ptrdiff_t off = node.offset_debug();
