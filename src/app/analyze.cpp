@@ -63,10 +63,14 @@ AnalysisResult analyze(const Network& network, const AnalyzeRequest& request) {
   const auto valid = all_measure_keys();
   for (const auto& m : request.measures) {
     if (std::find(valid.begin(), valid.end(), m) == valid.end()) {
-      std::string list;
-      for (const auto& k : valid)
-        list += (list.empty() ? "" : ", ") + k;
-      throw std::invalid_argument("unknown measure '" + m + "' (--measures); known: " + list);
+      std::string message = "unknown measure '";
+      message += m;
+      message += "' (--measures); known: ";
+      for (std::size_t i = 0; i < valid.size(); ++i) {
+        if (i > 0) message += ", ";
+        message += valid[i];
+      }
+      throw std::invalid_argument(message);
     }
   }
   const auto wanted = [&](const std::string& key) {

@@ -47,16 +47,16 @@ void require_positive_weights(const Graph& g, const char* measure);
 /// igraph_cmp_epsilon (src/math/utils.c) with eps = 1e-10: 0 if a and b are equal up to a
 /// relative tolerance, otherwise -1 / +1.
 inline int cmp_epsilon(double a, double b) {
-  constexpr double eps = 1e-10;
+  constexpr double kEps = 1e-10;
   if (a == b) return 0;
   const double diff = a - b;
   const double abs_diff = std::fabs(diff);
   const double sum = std::fabs(a) + std::fabs(b);
   if (a == 0.0 || b == 0.0 || sum < std::numeric_limits<double>::min()) {
-    return abs_diff < eps * std::numeric_limits<double>::min() ? 0 : (diff < 0 ? -1 : 1);
+    return abs_diff < kEps * std::numeric_limits<double>::min() ? 0 : (diff < 0 ? -1 : 1);
   }
-  if (!std::isfinite(sum)) return abs_diff < eps * sum ? 0 : (diff < 0 ? -1 : 1);
-  return abs_diff / sum < eps ? 0 : (diff < 0 ? -1 : 1);
+  if (!std::isfinite(sum)) return abs_diff < kEps * sum ? 0 : (diff < 0 ? -1 : 1);
+  return abs_diff / sum < kEps ? 0 : (diff < 0 ? -1 : 1);
 }
 
 }  // namespace kn::detail

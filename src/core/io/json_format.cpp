@@ -11,6 +11,17 @@ namespace kn::io {
 
 namespace {
 
+/// JSON path of a list item, "$.actors[3].attributes.fields[2]".
+std::string fmt_index(const std::string& path, const std::string& field, std::size_t i) {
+  std::string out = path;
+  out += '.';
+  out += field;
+  out += '[';
+  out += std::to_string(i);
+  out += ']';
+  return out;
+}
+
 // ordered_json: objects keep their member order, so attribute columns keep their order
 // through a write/read round trip.
 using json = nlohmann::ordered_json;
@@ -82,8 +93,7 @@ class JsonReader {
       items.reserve(v.size());
       for (std::size_t i = 0; i < v.size(); ++i) {
         if (!v[i].is_string()) {
-          fail(path + "." + field + "[" + std::to_string(i) + "]", field,
-               "list items must be strings");
+          fail(fmt_index(path, field, i), field, "list items must be strings");
         }
         items.push_back(v[i].get<std::string>());
       }

@@ -168,7 +168,7 @@ class DlReader {
         continue;
       }
       if (key == "labels:" || key == "row" || key == "column" || key == "matrix") {
-        std::string which = key;
+        const std::string& which = key;
         if (key != "labels:") {
           const Tok& l = next(key);
           if (!iequals(l.text, "labels:")) fail(l.line, key, "'labels:' expected");
