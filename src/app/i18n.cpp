@@ -66,6 +66,12 @@ const std::string& tr(Lang lang, std::string_view key) {
   return missing;
 }
 
+std::string tr_or(Lang lang, std::string_view key, const std::string& fallback) {
+  const Catalogue& cat = catalogue(lang);
+  auto it = cat.find(key);
+  return it != cat.end() ? it->second : fallback;
+}
+
 std::string tr_format(Lang lang, std::string_view key, const std::vector<std::string>& args) {
   std::string text = tr(lang, key);
   for (std::size_t i = 0; i < args.size(); ++i) {

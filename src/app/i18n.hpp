@@ -17,6 +17,9 @@ std::string_view lang_code(Lang lang);
 
 /// Text for `key` in `lang`; the key itself if it is missing (a test keeps catalogues complete).
 const std::string& tr(Lang lang, std::string_view key);
+/// Text for `key`, or `fallback` when the catalogue has none (labels of data keys such as
+/// sectors and fields of action, which may come from any file).
+std::string tr_or(Lang lang, std::string_view key, const std::string& fallback);
 /// tr() with {0}, {1}, ... replaced by args.
 std::string tr_format(Lang lang, std::string_view key, const std::vector<std::string>& args);
 /// All keys of a catalogue, sorted.

@@ -18,13 +18,6 @@ namespace {
 const char* const kRoleKeys[kBrokerageRoles] = {"coordinator", "itinerant", "representative",
                                                 "gatekeeper",  "liaison",   "total"};
 
-ordered_json roles_json(const std::array<double, kBrokerageRoles>& values) {
-  ordered_json b;
-  for (std::size_t role = 0; role < values.size(); ++role)
-    b[kRoleKeys[role]] = number_or_null(values[role]);
-  return b;
-}
-
 }  // namespace
 
 namespace {
@@ -137,16 +130,26 @@ std::string write_json(const app::AnalysisResult& r) {
     groups.push_back(
         {{"name", g.name}, {"size", g.size}, {"ei_index", number_or_null(g.ei_index)}});
   }
-  ordered_json tail;
-  tail["groups"] = std::move(groups);
+  const auto dump_member = [&out](const char* key, const ordered_json& value) {
+    out += ",\n\"";
+    out += key;
+    out += "\": ";
+    out += value.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
+  };
+  dump_member("groups", groups);
   if (r.computed.count("brokerage") != 0) {
-    tail["brokerage"] = {{"raw", roles_json(r.brokerage_total)},
-                         {"expected", roles_json(r.brokerage_total_expected)},
-                         {"sd", roles_json(r.brokerage_total_sd)},
-                         {"z", roles_json(r.brokerage_total_z)}};
+    out += ",\n\"brokerage\": {\"raw\":";
+    append_roles(out, r.brokerage_total);
+    out += ",\"expected\":";
+    append_roles(out, r.brokerage_total_expected);
+    out += ",\"sd\":";
+    append_roles(out, r.brokerage_total_sd);
+    out += ",\"z\":";
+    append_roles(out, r.brokerage_total_z);
+    out += '}';
   }
   if (r.mixing_groups.empty()) {
-    tail["mixing"] = nullptr;
+    dump_member("mixing", nullptr);
   } else {
     ordered_json ties = ordered_json::array();
     for (const auto& row : r.mixing) {
@@ -155,13 +158,7 @@ std::string write_json(const app::AnalysisResult& r) {
         jr.push_back(c);
       ties.push_back(std::move(jr));
     }
-    tail["mixing"] = {{"groups", r.mixing_groups}, {"ties", std::move(ties)}};
-  }
-  for (const auto& [key, value] : tail.items()) {
-    out += ",\n\"";
-    out += key;
-    out += "\": ";
-    out += value.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
+    dump_member("mixing", {{"groups", r.mixing_groups}, {"ties", std::move(ties)}});
   }
   out += "\n}\n";
   return out;
@@ -216,12 +213,7 @@ std::string to_csv(const app::AnalysisResult& r) {
 namespace {
 
 std::string group_label(app::Lang lang, const std::string& attribute, const std::string& group) {
-  if (attribute == "sector") {
-    const std::string key = "sector." + group;
-    const std::string& text = app::tr(lang, key);
-    if (text != key) return text;
-  }
-  return group;
+  return attribute == "sector" ? app::tr_or(lang, "sector." + group, group) : group;
 }
 
 }  // namespace

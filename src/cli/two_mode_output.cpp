@@ -52,9 +52,7 @@ std::string to_csv(const app::TwoModeReport& r) {
 namespace {
 
 std::string item_label(app::Lang lang, const std::string& affiliation, const std::string& item) {
-  const std::string key = affiliation + "." + item;
-  const std::string& text = app::tr(lang, key);
-  return text == key ? item : text;
+  return app::tr_or(lang, affiliation + "." + item, item);
 }
 
 std::vector<std::size_t> order_by(std::size_t n, const auto& greater) {

@@ -22,6 +22,12 @@ TEST(I18n, MissingKeyFallsBackToKey) {
   EXPECT_EQ(tr(Lang::De, "no.such.key"), "no.such.key");
 }
 
+TEST(I18n, TrOrFallsBackToTheGivenText) {
+  EXPECT_EQ(tr_or(Lang::De, "sector.verwaltung", "verwaltung"), "Verwaltung");
+  EXPECT_EQ(tr_or(Lang::En, "field.gebaeude_waerme", "x"), "Buildings & heat");
+  EXPECT_EQ(tr_or(Lang::De, "sector.eigene_gruppe", "eigene_gruppe"), "eigene_gruppe");
+}
+
 TEST(I18n, FormatReplacesPlaceholders) {
   EXPECT_EQ(tr_format(Lang::En, "analyze.top_actors", {"10", "Betweenness"}),
             "Central actors (top 10 by Betweenness)");
