@@ -8,6 +8,13 @@ find_package(nlohmann_json 3.10 REQUIRED CONFIG)
 find_package(CLI11 REQUIRED CONFIG)
 find_package(fmt REQUIRED CONFIG)
 find_package(Threads REQUIRED)
+# Storage: SQLite (embedded default) and PostgreSQL via libpq.
+find_package(SQLite3 REQUIRED)
+pkg_check_modules(LIBPQ REQUIRED IMPORTED_TARGET libpq)
+# Server: Boost.Beast/Asio (header-only), libsodium (Argon2id, tokens), libzip (xlsx import).
+find_package(Boost 1.81 REQUIRED CONFIG COMPONENTS headers)
+pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
 if(KN_BUILD_TESTS)
   find_package(GTest REQUIRED CONFIG)
 endif()

@@ -22,7 +22,9 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 cd "$root"
 
-all_targets=(fuzz_graphml fuzz_gexf fuzz_pajek fuzz_ucinet_dl fuzz_csv_ties fuzz_csv_actors fuzz_json)
+# Every tests/fuzz/fuzz_<name>.cpp is a target (tests/fuzz/CMakeLists.txt).
+all_targets=()
+for f in "$here"/fuzz_*.cpp; do all_targets+=("$(basename "$f" .cpp)"); done
 read -r -a targets <<<"${FUZZ_TARGETS:-${all_targets[*]}}"
 
 build_dir="$root/build/fuzz"
