@@ -416,6 +416,31 @@ void read_ties_into(Network& net, std::string_view text, const std::string& file
 
 }  // namespace
 
+std::vector<CsvRecord> read_csv_records(std::string_view text, const std::string& filename,
+                                        std::size_t max_fields) {
+  CsvParser parser(text, filename);
+  std::vector<Field> fields;
+  std::size_t count = 0, line = 0, total = 0;
+  std::vector<CsvRecord> out;
+  while (parser.next(fields, count, line)) {
+    total += count;
+    if (total > max_fields) {
+      throw parse_error_at_line(filename, line, "",
+                                "too many fields (more than " + std::to_string(max_fields) + ")");
+    }
+    CsvRecord record;
+    record.line = line;
+    record.fields.reserve(count);
+    record.quoted.reserve(count);
+    for (std::size_t c = 0; c < count; ++c) {
+      record.fields.push_back(std::move(fields[c].text));
+      record.quoted.push_back(fields[c].quoted);
+    }
+    out.push_back(std::move(record));
+  }
+  return out;
+}
+
 void join_actors_csv(Network& network, std::string_view text, const std::string& filename) {
   ActorsData data = parse_actors(text, filename);
   // Decide types; a number column arriving at an existing string column stays text.

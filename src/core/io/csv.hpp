@@ -26,8 +26,10 @@
 //   actors, actor/tie attributes, relations and waves used by ties; drops the title, unused
 //   relations/waves and affiliations (see docs/formats.md).
 
+#include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/graph/network.hpp"
 
@@ -41,6 +43,22 @@ Network read_csv(std::string_view ties_text, const std::string& ties_filename,
 /// Reads an actors CSV and joins its attributes by id onto `network`; ids not yet in the
 /// network are added as isolates. On error the network is left unchanged.
 void join_actors_csv(Network& network, std::string_view text, const std::string& filename);
+
+/// One record of a CSV file, as read by the reader above (for callers with their own columns,
+/// such as the roster import): the fields' text and whether each was quoted, and the 1-based
+/// line where the record starts.
+struct CsvRecord {
+  std::vector<std::string> fields;
+  std::vector<bool> quoted;
+  std::size_t line = 0;
+};
+
+/// Reads every non-empty record (the header included) with the reading rules above: BOM,
+/// ',' or ';' detected from the first line, quoting, CRLF; blank lines skipped. No column
+/// count or type checks. Throws kn::ParseError on broken quoting, or when the file has more
+/// than `max_fields` fields in all (a cap on memory for hostile input).
+std::vector<CsvRecord> read_csv_records(std::string_view text, const std::string& filename,
+                                        std::size_t max_fields = 10'000'000);
 
 struct CsvWriteOptions {
   char separator = ',';
