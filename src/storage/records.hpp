@@ -59,11 +59,11 @@ struct ActorField {
 struct Actor {
   Id id = 0;
   Id project_id = 0;
-  std::string key;        ///< stable id within the project (the network model's actor id)
-  std::string name;       ///< organisation or person name
-  std::string kind;       ///< organisation | person
-  std::string sector;     ///< sector key (verwaltung, politik, ...)
-  std::string pseudonym;  ///< stable pseudonym for publication (unique per project)
+  std::string key;            ///< stable id within the project (the network model's actor id)
+  std::string name;           ///< organisation or person name
+  std::string kind;           ///< organisation | person
+  std::string sector;         ///< sector key (verwaltung, politik, ...)
+  std::string pseudonym;      ///< stable pseudonym for publication (unique per project)
   std::string contact_name;   ///< personal data: contact person (for the invitation)
   std::string contact_email;  ///< personal data: where the invitation goes
   std::vector<ActorField> fields;
@@ -142,8 +142,8 @@ struct InnovationActor {
 struct Innovation {
   Id id = 0;
   Id project_id = 0;
-  Id wave_id = 0;                       ///< wave in which it was reported (0 = none)
-  std::optional<Id> reported_by;        ///< invitation that reported it
+  Id wave_id = 0;                 ///< wave in which it was reported (0 = none)
+  std::optional<Id> reported_by;  ///< invitation that reported it
   std::string title;
   std::string description;
   std::string field;                    ///< field of action key
@@ -182,7 +182,7 @@ struct User {
   Id id = 0;
   std::string email;  ///< login name (lower case)
   std::string display_name;
-  std::string password_hash;  ///< Argon2id string from libsodium crypto_pwhash_str
+  std::string password_hash;     ///< Argon2id string from libsodium crypto_pwhash_str
   Role role = Role::Researcher;  ///< global role; Admin sees every project
   bool disabled = false;
   Time created_at = 0;
@@ -206,11 +206,11 @@ struct Session {
 struct AuditEntry {
   Id id = 0;
   Time at = 0;
-  Id user_id = 0;       ///< 0 = system
-  Id project_id = 0;    ///< 0 = none
-  std::string action;   ///< e.g. "wave.open", "actor.erase", "roster.import"
-  std::string object;   ///< e.g. "wave:3", "actor:17"
-  std::string detail;   ///< counts and flags only, e.g. "rows=120"
+  Id user_id = 0;      ///< 0 = system
+  Id project_id = 0;   ///< 0 = none
+  std::string action;  ///< e.g. "wave.open", "actor.erase", "roster.import"
+  std::string object;  ///< e.g. "wave:3", "actor:17"
+  std::string detail;  ///< counts and flags only, e.g. "rows=120"
 };
 
 /// Everything stored about one actor, for access/portability requests (GDPR Art. 15/20).
@@ -218,8 +218,8 @@ struct PersonData {
   Actor actor;
   std::vector<Invitation> invitations;
   std::vector<Consent> consents;
-  std::vector<Tie> reported;  ///< ties this actor reported
-  std::vector<Tie> mentioned;  ///< ties others reported about this actor
+  std::vector<Tie> reported;                      ///< ties this actor reported
+  std::vector<Tie> mentioned;                     ///< ties others reported about this actor
   std::map<Id, std::vector<ItemAnswer>> answers;  ///< invitation id -> item answers
   std::vector<Innovation> innovations;            ///< innovations reported by or naming them
 };

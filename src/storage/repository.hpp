@@ -41,14 +41,14 @@ struct OpenOptions {
   /// "sqlite:PATH" (PATH ":memory:" for tests), a plain file path (= SQLite), or a libpq URL
   /// "postgresql://..." / "postgres://..." / a libpq keyword string prefixed with "postgres:".
   std::string location;
-  std::size_t readers = 4;          ///< SQLite reader connections / PostgreSQL pool size
-  int busy_timeout_ms = 5000;       ///< SQLite busy timeout
-  bool migrate = true;              ///< run pending migrations on open
+  std::size_t readers = 4;     ///< SQLite reader connections / PostgreSQL pool size
+  int busy_timeout_ms = 5000;  ///< SQLite busy timeout
+  bool migrate = true;         ///< run pending migrations on open
 };
 
 /// Filters for list_ties().
 struct TieQuery {
-  Id wave_id = 0;                     ///< required
+  Id wave_id = 0;  ///< required
   std::optional<std::string> relation;
   std::optional<Id> source;
   std::optional<Id> target;
@@ -123,7 +123,8 @@ class Repository {
   virtual std::vector<Tie> list_ties(const TieQuery& query) = 0;
 
   // --- innovations and interventions ----------------------------------------------------------
-  virtual Innovation save_innovation(const Innovation& innovation) = 0;  ///< insert (id 0) or update
+  virtual Innovation save_innovation(
+      const Innovation& innovation) = 0;  ///< insert (id 0) or update
   virtual void delete_innovation(Id id) = 0;
   virtual std::vector<Innovation> list_innovations(Id project_id) = 0;
   virtual Intervention save_intervention(const Intervention& intervention) = 0;
