@@ -40,7 +40,7 @@ namespace kn::io {
 struct XlsxLimits {
   std::size_t max_input_bytes = 16u << 20;  ///< the .xlsx file itself (compressed)
   std::size_t max_entries = 1000;           ///< entries in the zip directory
-  std::size_t max_entry_bytes = 32u << 20;  ///< uncompressed size of each entry read
+  std::size_t max_entry_bytes = 16u << 20;  ///< uncompressed size of each entry read
   std::size_t max_cells = 1'000'000;        ///< cells in the table, empty padding included
   std::size_t max_text_bytes = 64u << 20;   ///< total UTF-8 text of all cells
   std::uint32_t max_rows = 1'048'576;       ///< highest row number (Excel's own limit)
