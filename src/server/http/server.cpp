@@ -22,6 +22,8 @@
 #include <future>
 #include <mutex>
 #include <optional>
+#include <stdexcept>
+#include <system_error>
 #include <thread>
 #include <unordered_map>
 #include <vector>
@@ -45,7 +47,9 @@ std::size_t default_body_limit(Method, std::string_view) {
 void configure_parser(Parser& p, const ServerLimits& limits) {
   p.header_limit(
       static_cast<std::uint32_t>(std::min<std::size_t>(limits.header_bytes, UINT32_MAX)));
-  p.body_limit(kDefaultBodyLimit);
+  // No limit while the head is parsed (Beast would check Content-Length against it too early);
+  // the per-request limit is set once the route is known.
+  p.body_limit(boost::none);
 }
 
 /// Converts the parsed head into a Request (throws HttpError 400/431).
@@ -233,13 +237,27 @@ struct Server::Impl {
       : opts(std::move(o)), handler(std::move(h)), acceptor(asio::make_strand(ioc)) {
     error_log = opts.error_log ? opts.error_log : stderr_error_log();
     if (!opts.body_limit) opts.body_limit = default_body_limit;
-    const auto addr = asio::ip::make_address(opts.host);
+    beast::error_code ec;
+    const auto addr = asio::ip::make_address(opts.host, ec);
+    if (ec) throw std::invalid_argument("invalid listen address: " + opts.host);
     const tcp::endpoint ep(addr, opts.port);
-    acceptor.open(ep.protocol());
-    acceptor.set_option(asio::socket_base::reuse_address(true));
-    acceptor.bind(ep);
-    acceptor.listen(asio::socket_base::max_listen_connections);
-    bound_port = acceptor.local_endpoint().port();
+    const std::string where = opts.host + ":" + std::to_string(opts.port);
+    auto check = [&](const char* what) {
+      if (ec) {
+        throw std::system_error(ec.value(), std::system_category(),
+                                std::string(what) + " " + where);
+      }
+    };
+    acceptor.open(ep.protocol(), ec);
+    check("cannot open socket for");
+    acceptor.set_option(asio::socket_base::reuse_address(true), ec);
+    check("cannot set SO_REUSEADDR on");
+    acceptor.bind(ep, ec);
+    check("cannot bind");
+    acceptor.listen(asio::socket_base::max_listen_connections, ec);
+    check("cannot listen on");
+    bound_port = acceptor.local_endpoint(ec).port();
+    check("cannot read the bound port of");
   }
 
   void log_error(std::string_view msg) const {
