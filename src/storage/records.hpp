@@ -119,19 +119,6 @@ struct ItemAnswer {
   bool operator==(const ItemAnswer&) const = default;
 };
 
-/// What a respondent saves with one survey page (or the whole survey): atomically replaces the
-/// ties the respondent reported in the named relations and the named items.
-struct ResponseUpdate {
-  Id invitation_id = 0;
-  /// relation -> all ties of this respondent in that relation (replaces the stored ones).
-  std::map<std::string, std::vector<Tie>> ties;
-  std::vector<ItemAnswer> items;  ///< replaces these items (others stay)
-  /// Free additions: names of unlisted actors; each becomes an Actor with free_addition = true
-  /// (reused when the same respondent adds the same name again). Ties may point at them by
-  /// Tie::target = -(index + 1) into this vector.
-  std::vector<std::string> free_additions;
-};
-
 /// An idea/project (innovation) and the actors around it.
 struct InnovationActor {
   Id actor_id = 0;
@@ -151,6 +138,21 @@ struct Innovation {
   std::vector<std::string> conditions;  ///< conditions needed (funding, permits, ...)
   std::vector<InnovationActor> actors;
   Time created_at = 0;
+};
+
+/// What a respondent saves with one survey page (or the whole survey): atomically replaces the
+/// ties the respondent reported in the named relations and the named items.
+struct ResponseUpdate {
+  Id invitation_id = 0;
+  /// relation -> all ties of this respondent in that relation (replaces the stored ones).
+  std::map<std::string, std::vector<Tie>> ties;
+  std::vector<ItemAnswer> items;  ///< replaces these items (others stay)
+  /// Free additions: names of unlisted actors; each becomes an Actor with free_addition = true
+  /// (reused when the same respondent adds the same name again). Ties may point at them by
+  /// Tie::target = -(index + 1) into this vector.
+  std::vector<std::string> free_additions;
+  /// When set: replaces the innovations this invitation reported (Innovation::reported_by).
+  std::optional<std::vector<Innovation>> innovations;
 };
 
 /// A real lab or other intervention between waves.

@@ -44,6 +44,39 @@ struct OpenOptions {
   std::size_t readers = 4;     ///< SQLite reader connections / PostgreSQL pool size
   int busy_timeout_ms = 5000;  ///< SQLite busy timeout
   bool migrate = true;         ///< run pending migrations on open
+  /// Source of "now" for every stored time (tests inject a fake clock); empty = system clock.
+  std::function<Time()> clock;
+  /// PostgreSQL only: schema to work in (created if missing; "" = the server's search_path).
+  /// Lower-case letters, digits and '_'. Lets tests and several projects share one database.
+  std::string pg_schema;
+  /// SQLite only: upper bound of write calls committed together in one transaction.
+  std::size_t max_group = 512;
+};
+
+/// One tie of a network import, by actor key and wave name (storage/network_bridge.hpp).
+struct ImportTie {
+  std::string wave;
+  std::string relation;
+  std::string source_key;
+  std::string target_key;
+  Attributes attrs;
+};
+
+/// A whole network import, applied by Repository::apply_import in one transaction: actors
+/// upserted by key (contact data of existing actors kept), waves created by name when missing,
+/// ties inserted or, for an existing (wave, relation, source, target), their attributes replaced.
+struct NetworkImport {
+  Id project_id = 0;
+  std::vector<Actor> actors;
+  std::vector<std::string> waves;
+  std::vector<ImportTie> ties;
+};
+
+struct ImportResult {
+  std::size_t actors_created = 0;
+  std::size_t actors_updated = 0;
+  std::size_t waves_created = 0;
+  std::size_t ties_written = 0;
 };
 
 /// Filters for list_ties().
@@ -175,6 +208,11 @@ class Repository {
   /// "ok" or the problems found (SQLite PRAGMA integrity_check; PostgreSQL: "ok" after a
   /// connectivity check).
   virtual std::string integrity_check() = 0;
+
+  // --- bulk import ----------------------------------------------------------------------------
+  /// Applies a network import atomically (see NetworkImport). Invalid if a tie names an actor
+  /// key that is neither in the import nor in the project. The default throws Unsupported.
+  virtual ImportResult apply_import(const NetworkImport& batch);
 };
 
 /// Opens (and by default migrates) a repository. Throws StorageError.
