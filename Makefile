@@ -25,7 +25,7 @@ test: deps-test format-check
 	cmake --preset ci >/dev/null
 	cmake --build --preset ci -j $(JOBS)
 	tests/fuzz/run_fuzz.sh $(FUZZ_SECONDS)
-	ctest --preset ci
+	scripts/with-postgres.sh ctest --preset ci
 
 dev: deps-test
 	cmake --preset dev >/dev/null
