@@ -384,6 +384,55 @@ SectionAnswers decode_section(const Questionnaire& questionnaire, const Section&
   return std::move(d.out);
 }
 
+namespace {
+
+void encode_value(FormFields& out, const std::string& field, const kn::Value& v) {
+  if (const auto* str = std::get_if<std::string>(&v)) {
+    out.emplace_back(field, *str);
+  } else if (const auto* d = std::get_if<double>(&v)) {
+    out.emplace_back(field, std::to_string(static_cast<long long>(*d)));
+  } else if (const auto* list = std::get_if<std::vector<std::string>>(&v)) {
+    for (const auto& x : *list) out.emplace_back(field, x);
+  }
+}
+
+}  // namespace
+
+FormFields encode_items(const Section& section, const Attributes& items) {
+  FormFields out;
+  for (const auto& item : section.items)
+    if (const auto it = items.find(item.key); it != items.end())
+      encode_value(out, "i." + item.key, it->second);
+  return out;
+}
+
+FormFields encode_ties(const Section& section, const std::vector<DecodedTie>& ties) {
+  FormFields out;
+  for (const auto& tie : ties) out.emplace_back("a", std::to_string(tie.target));
+  for (const auto& tie : ties) {
+    const std::string prefix = "t." + std::to_string(tie.target) + ".";
+    for (const auto& item : section.items)
+      if (const auto it = tie.attrs.find(item.key); it != tie.attrs.end())
+        encode_value(out, prefix + item.key, it->second);
+  }
+  return out;
+}
+
+FormFields encode_innovations(const std::vector<DecodedInnovation>& innovations) {
+  FormFields out;
+  for (std::size_t k = 0; k < innovations.size(); ++k) {
+    const auto& inn = innovations[k];
+    const std::string p = "v." + std::to_string(k) + ".";
+    out.emplace_back(p + "title", inn.title);
+    if (!inn.description.empty()) out.emplace_back(p + "description", inn.description);
+    if (!inn.field.empty()) out.emplace_back(p + "field", inn.field);
+    if (!inn.stage.empty()) out.emplace_back(p + "stage", inn.stage);
+    for (const auto& c : inn.conditions) out.emplace_back(p + "conditions", c);
+    for (const auto id : inn.partners) out.emplace_back(p + "partners", std::to_string(id));
+  }
+  return out;
+}
+
 std::vector<FieldError> missing_tie_items(const Section& section, std::int64_t target,
                                           const Attributes& attrs) {
   std::vector<FieldError> out;

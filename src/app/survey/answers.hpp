@@ -79,6 +79,12 @@ SectionAnswers decode_section(const Questionnaire& questionnaire, const Section&
                               const FormFields& fields, const std::set<std::int64_t>& roster,
                               std::int64_t self, const DecodeLimits& limits = {});
 
+/// The inverse of decode_section: form fields that decode to the given answers (used to fill
+/// the forms with stored answers). Items: i.<key>; ties: a + t.<id>.<item>; innovations: v.<k>.*.
+FormFields encode_items(const Section& section, const Attributes& items);
+FormFields encode_ties(const Section& section, const std::vector<DecodedTie>& ties);
+FormFields encode_innovations(const std::vector<DecodedInnovation>& innovations);
+
 /// Required answers missing in stored tie attributes / items (for the summary and submit).
 std::vector<FieldError> missing_tie_items(const Section& section, std::int64_t target,
                                           const Attributes& attrs);

@@ -296,6 +296,42 @@ TEST(Decoder, Innovations) {
   EXPECT_EQ(decode("innovations", {{"v.0.title", "x"}, {"v.0.partners", "42"}}).errors.size(), 1U);
 }
 
+TEST(Encoder, DecodeOfEncodeIsIdentity) {
+  Attributes items = {{"position", std::string("Leitung Klimaschutz – Büro")},
+                      {"own_fields", std::vector<std::string>{"energie", "mobilitaet"}},
+                      {"own_role", std::string("advising")}};
+  const auto a = decode("about", encode_items(sec("about"), items));
+  ASSERT_TRUE(a.errors.empty());
+  for (const auto& [key, value] : a.items) EXPECT_EQ(value, items.at(key)) << key;
+
+  std::vector<DecodedTie> ties(2);
+  ties[0].target = 1;
+  ties[0].attrs = {{"frequency", std::string("weekly")},
+                   {"quality", 2.0},
+                   {"barriers", std::vector<std::string>{"bureaucracy"}},
+                   {"kind", std::vector<std::string>{"information", "funding"}}};
+  ties[1].target = 4;
+  ties[1].attrs = {{"frequency", std::string("yearly")}, {"quality", 5.0}};
+  const auto r = decode("collaboration", encode_ties(sec("collaboration"), ties));
+  ASSERT_TRUE(r.errors.empty());
+  ASSERT_EQ(r.ties.size(), 2U);
+  for (std::size_t i = 0; i < 2; ++i) {
+    EXPECT_EQ(r.ties[i].target, ties[i].target);
+    EXPECT_EQ(r.ties[i].attrs, ties[i].attrs);
+  }
+
+  std::vector<DecodedInnovation> inns(1);
+  inns[0] = {"Quartierswärme", "Nahwärme für 40 Häuser", "gebaeude_waerme", "planning",
+             {"funding", "permits"}, {2, 3}};
+  const auto v = decode("innovations", encode_innovations(inns));
+  ASSERT_TRUE(v.errors.empty());
+  ASSERT_EQ(v.innovations.size(), 1U);
+  EXPECT_EQ(v.innovations[0].title, inns[0].title);
+  EXPECT_EQ(v.innovations[0].description, inns[0].description);
+  EXPECT_EQ(v.innovations[0].conditions, inns[0].conditions);
+  EXPECT_EQ(v.innovations[0].partners, inns[0].partners);
+}
+
 TEST(CleanText, Rules) {
   std::string out;
   EXPECT_TRUE(
