@@ -7,6 +7,9 @@
 //   klimanetze twomode INPUT [--affiliation NAME] [--projection count|jaccard|newman]
 //                            [--actors ACTORS.csv] [--format json|csv|table] [-o FILE]
 //   klimanetze demo [-o FILE] [--seed N] [--actors N] [--no-plant] [--analyze]
+//   klimanetze import INPUT (--db FILE | --postgres URL) --project SLUG [--name NAME] ...
+//   klimanetze export OUTPUT (--db FILE | --postgres URL) --project SLUG [--wave NAME] [--names]
+//                    (src/cli/db_commands.hpp)
 //
 // Exit codes: 0 ok, 1 usage error, 2 bad input or failed analysis, 130 cancelled (Ctrl-C).
 
@@ -22,6 +25,7 @@
 #include "app/demo/musterstadt.hpp"
 #include "app/i18n.hpp"
 #include "app/two_mode_report.hpp"
+#include "cli/db_commands.hpp"
 #include "cli/output.hpp"
 #include "cli/progress.hpp"
 #include "cli/two_mode_output.hpp"
@@ -221,6 +225,11 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"de", "en"}));
   demo->add_option("--top", demo_args.top, "Actors shown in the table");
 
+  kn::cli::DbImportArgs import_args;
+  auto* import_cmd = kn::cli::add_import_command(app, import_args);
+  kn::cli::DbExportArgs export_args;
+  auto* export_cmd = kn::cli::add_export_command(app, export_args);
+
   CLI11_PARSE(app, argc, argv);
   // Before any input is read, so a Ctrl-C during a long read still ends in a clean exit 130.
   kn::cli::install_interrupt_flag();
@@ -232,6 +241,8 @@ int main(int argc, char** argv) {
     if (analyze->parsed()) return cmd_analyze(aa);
     if (convert->parsed()) return cmd_convert(conv_in, conv_out, conv_actors);
     if (twomode->parsed()) return cmd_two_mode(ta);
+    if (import_cmd->parsed()) return kn::cli::run_import(import_args);
+    if (export_cmd->parsed()) return kn::cli::run_export(export_args);
     if (demo->parsed()) {
       demo_opts.plant = !demo_no_plant;
       const kn::Network network = kn::app::generate_musterstadt(demo_opts);

@@ -93,7 +93,11 @@ kn::Network load_network(Repository& repo, Id project_id, const LoadOptions& opt
   net.directed = true;
   net.title = project->name;
   std::map<Id, kn::ActorIndex> index;
-  for (const Actor& actor : repo.list_actors(project_id)) {
+  // Creation order: an imported file comes back in its own actor order.
+  std::vector<Actor> actors = repo.list_actors(project_id);
+  std::sort(actors.begin(), actors.end(),
+            [](const Actor& x, const Actor& y) { return x.id < y.id; });
+  for (const Actor& actor : actors) {
     const kn::ActorIndex a = net.add_actor(options.names ? actor.key : actor.pseudonym);
     index[actor.id] = a;
     const std::string& shown = options.names ? actor.name : actor.pseudonym;
