@@ -62,18 +62,23 @@ std::string name_form(std::string_view s) {
   return out;
 }
 
+/// Removes spaces, tabs, CR, LF and non-breaking spaces (U+00A0, common in pasted spreadsheet
+/// cells) at both ends, in any mix.
 std::string_view trim(std::string_view s) {
-  while (!s.empty() &&
-         (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' || s.front() == '\n'))
-    s.remove_prefix(1);
-  while (!s.empty() &&
-         (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n'))
-    s.remove_suffix(1);
-  // Non-breaking spaces (U+00A0) around values, common in pasted spreadsheets.
-  while (s.size() >= 2 && s.substr(0, 2) == "\xC2\xA0")
-    s.remove_prefix(2);
-  while (s.size() >= 2 && s.substr(s.size() - 2) == "\xC2\xA0")
-    s.remove_suffix(2);
+  auto blank_front = [](std::string_view t) -> std::size_t {
+    if (t.empty()) return 0;
+    if (t.front() == ' ' || t.front() == '\t' || t.front() == '\r' || t.front() == '\n') return 1;
+    return t.substr(0, 2) == "\xC2\xA0" ? 2 : 0;
+  };
+  auto blank_back = [](std::string_view t) -> std::size_t {
+    if (t.empty()) return 0;
+    if (t.back() == ' ' || t.back() == '\t' || t.back() == '\r' || t.back() == '\n') return 1;
+    return t.size() >= 2 && t.substr(t.size() - 2) == "\xC2\xA0" ? 2 : 0;
+  };
+  for (std::size_t n = blank_front(s); n > 0; n = blank_front(s))
+    s.remove_prefix(n);
+  for (std::size_t n = blank_back(s); n > 0; n = blank_back(s))
+    s.remove_suffix(n);
   return s;
 }
 

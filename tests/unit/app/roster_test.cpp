@@ -202,6 +202,18 @@ TEST(RosterCsv, SectorKindAndFieldLabelsInBothLanguages) {
   EXPECT_EQ(r.entries[0].fields, (StrList{"beschaffung", "abfall_wasser", "ernaehrung"}));
 }
 
+TEST(RosterCsv, TrimsSpacesAndNonBreakingSpacesInAnyMix) {
+  // Found by fuzz_roster: a space before a trailing U+00A0 stayed, so the name changed when
+  // written and read again.
+  const RosterResult r = parse_roster(
+      std::string_view(
+          "Name;Sektor\n\xC2\xA0 Amt f\xC3\xBCr Umwelt \xC2\xA0\t;\xC2\xA0Verwaltung\n"),
+      "t.csv");
+  ASSERT_EQ(r.entries.size(), 1U);
+  EXPECT_EQ(r.entries[0].name, "Amt für Umwelt");
+  EXPECT_EQ(r.entries[0].sector, "verwaltung");
+}
+
 // --- errors: each names the file, the location and the field ---------------------------------
 
 TEST(RosterErrors, DuplicateKeyNamesBothLines) {
