@@ -167,12 +167,11 @@ RawParseResult parse_raw_request(std::string_view bytes, const ServerLimits& lim
     out.error = std::move(why);
     return out;
   };
-  while (!p.is_done()) {
+  while (!p.is_done() && !bytes.empty()) {
     const std::size_t n = p.put(asio::buffer(bytes.data(), bytes.size()), ec);
     bytes.remove_prefix(n);
     if (ec == bhttp::error::need_more) {
       ec = {};
-      if (bytes.empty() || n == 0) break;
     } else if (ec) {
       return fail(status_for(ec), ec.message());
     }
@@ -190,6 +189,7 @@ RawParseResult parse_raw_request(std::string_view bytes, const ServerLimits& lim
       }
       p.body_limit(limit);
     }
+    if (n == 0) break;  // needs more than the input has (found by fuzz_http_request)
   }
   if (!p.is_done()) {
     p.put_eof(ec);
