@@ -10,6 +10,8 @@
 //   klimanetze import INPUT (--db FILE | --postgres URL) --project SLUG [--name NAME] ...
 //   klimanetze export OUTPUT (--db FILE | --postgres URL) --project SLUG [--wave NAME] [--names]
 //                    (src/cli/db_commands.hpp)
+//   klimanetze serve [--db FILE | --postgres URL] [--host H] [--port P] [--demo] ...
+//                    (src/cli/serve_command.hpp)
 //
 // Exit codes: 0 ok, 1 usage error, 2 bad input or failed analysis, 130 cancelled (Ctrl-C).
 
@@ -28,6 +30,7 @@
 #include "cli/db_commands.hpp"
 #include "cli/output.hpp"
 #include "cli/progress.hpp"
+#include "cli/serve_command.hpp"
 #include "cli/two_mode_output.hpp"
 #include "core/io/format.hpp"
 #include "core/util/error.hpp"
@@ -225,6 +228,9 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"de", "en"}));
   demo->add_option("--top", demo_args.top, "Actors shown in the table");
 
+  kn::cli::ServeArgs serve_args;
+  auto* serve = kn::cli::add_serve_command(app, serve_args);
+
   kn::cli::DbImportArgs import_args;
   auto* import_cmd = kn::cli::add_import_command(app, import_args);
   kn::cli::DbExportArgs export_args;
@@ -243,6 +249,7 @@ int main(int argc, char** argv) {
     if (twomode->parsed()) return cmd_two_mode(ta);
     if (import_cmd->parsed()) return kn::cli::run_import(import_args);
     if (export_cmd->parsed()) return kn::cli::run_export(export_args);
+    if (serve->parsed()) return kn::cli::run_serve(serve_args);
     if (demo->parsed()) {
       demo_opts.plant = !demo_no_plant;
       const kn::Network network = kn::app::generate_musterstadt(demo_opts);

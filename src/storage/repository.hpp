@@ -140,6 +140,11 @@ class Repository {
   virtual Consent record_consent(Id invitation_id, const std::string& text_version) = 0;
   /// Withdraws every active consent of the invitation.
   virtual void withdraw_consent(Id invitation_id) = 0;
+  /// Withdraws consent and deletes the respondent's answers in one transaction (Art. 7(3),
+  /// 17(1)(b) GDPR): ties the invitation's actor reported in its wave, item answers, reported
+  /// innovations and unreferenced free additions; the invitation goes back to Invited. The
+  /// roster entry stays (docs/data-protection.md).
+  virtual ErasureResult withdraw_response(Id invitation_id) = 0;
   virtual std::optional<Consent> active_consent(Id invitation_id) = 0;
   virtual std::vector<ResponseCount> response_counts(Id wave_id) = 0;  ///< by sector
 

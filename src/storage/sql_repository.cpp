@@ -475,6 +475,36 @@ class SqlRepository final : public Repository {
     });
   }
 
+  ErasureResult withdraw_response(Id invitation_id) override {
+    return write([&](Connection& c) {
+      const auto inv = invitation_by_id(c, invitation_id);
+      if (!inv) not_found("invitation");
+      ErasureResult out;
+      c.execute(
+          "UPDATE consents SET withdrawn_at = $1 WHERE invitation_id = $2 AND withdrawn_at = 0",
+          {now(), invitation_id});
+      out.ties_reported_deleted = static_cast<std::size_t>(c.execute(
+          "DELETE FROM ties WHERE wave_id = $1 AND source = $2", {inv->wave_id, inv->actor_id}));
+      out.answers_deleted = static_cast<std::size_t>(
+          c.execute("DELETE FROM item_answers WHERE invitation_id = $1", {invitation_id}));
+      out.answers_deleted += static_cast<std::size_t>(
+          c.execute("DELETE FROM innovations WHERE reported_by = $1", {invitation_id}));
+      // Free additions of this respondent that nobody else refers to go too.
+      c.execute(
+          "DELETE FROM actors WHERE added_by = $1 AND free_addition = 1 AND merged_into IS NULL "
+          "AND NOT EXISTS (SELECT 1 FROM ties t WHERE t.source = actors.id OR t.target = "
+          "actors.id) "
+          "AND NOT EXISTS (SELECT 1 FROM invitations i WHERE i.actor_id = actors.id) "
+          "AND NOT EXISTS (SELECT 1 FROM innovation_actors x WHERE x.actor_id = actors.id)",
+          {invitation_id});
+      c.execute(
+          "UPDATE invitations SET status = 'invited', started_at = 0, submitted_at = 0, "
+          "updated_at = $1 WHERE id = $2",
+          {now(), invitation_id});
+      return out;
+    });
+  }
+
   std::optional<Consent> active_consent(Id invitation_id) override {
     return read([&](Connection& c) { return active_consent_of(c, invitation_id); });
   }
@@ -549,6 +579,18 @@ class SqlRepository final : public Repository {
             "ON CONFLICT (invitation_id, item) DO UPDATE SET value = excluded.value",
             {inv.id, answer.item, codec::encode_value(answer.value)});
       }
+      if (update.innovations) {
+        // Replaces what this invitation reported, in the same transaction as the rest.
+        c.execute("DELETE FROM innovations WHERE reported_by = $1", {inv.id});
+        for (Innovation n : *update.innovations) {
+          n.id = 0;
+          n.project_id = respondent.project_id;
+          n.wave_id = inv.wave_id;
+          n.reported_by = inv.id;
+          if (n.title.empty()) invalid("an innovation needs a title");
+          store_innovation(c, n);
+        }
+      }
       if (inv.status == InvitationStatus::Invited)
         c.execute(
             "UPDATE invitations SET status = 'started', started_at = $1, updated_at = $1 "
@@ -603,45 +645,48 @@ class SqlRepository final : public Repository {
 
   // --- innovations and interventions --------------------------------------------------------
   Innovation save_innovation(const Innovation& n) override {
-    return write([&](Connection& c) {
-      Id id = n.id;
-      const Params values{n.project_id,
-                          opt_id(n.wave_id),
-                          opt_id(n.reported_by),
-                          n.title,
-                          n.description,
-                          n.field,
-                          n.stage,
-                          codec::encode_strings(n.conditions)};
-      if (id == 0) {
-        Params p = values;
-        p.emplace_back(n.created_at != 0 ? n.created_at : now());
-        id = c.query_one(
-                  "INSERT INTO innovations (project_id, wave_id, reported_by, title, description, "
-                  "field, stage, conditions, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
-                  "$9) RETURNING id",
-                  p)
-                 ->i64(0);
-      } else {
-        Params p = values;
-        p.emplace_back(id);
-        if (c.execute("UPDATE innovations SET project_id = $1, wave_id = $2, reported_by = $3, "
-                      "title = $4, description = $5, field = $6, stage = $7, conditions = $8 "
-                      "WHERE id = $9",
-                      p) == 0)
-          not_found("innovation");
-        c.execute("DELETE FROM innovation_actors WHERE innovation_id = $1", {id});
-      }
-      std::int64_t position = 0;
-      for (const InnovationActor& a : n.actors) {
-        check_actor_in(c, a.actor_id, n.project_id);
-        c.execute(
-            "INSERT INTO innovation_actors (innovation_id, actor_id, position, role) VALUES "
-            "($1, $2, $3, $4)",
-            {id, a.actor_id, position++, a.role});
-      }
-      return *innovation_by_id(c, id);
-    });
+    return write([&](Connection& c) { return store_innovation(c, n); });
+  }
+
+  /// Inserts (id 0) or updates an innovation with its actors, inside the caller's transaction.
+  Innovation store_innovation(Connection& c, const Innovation& n) {
+    Id id = n.id;
+    const Params values{n.project_id,
+                        opt_id(n.wave_id),
+                        opt_id(n.reported_by),
+                        n.title,
+                        n.description,
+                        n.field,
+                        n.stage,
+                        codec::encode_strings(n.conditions)};
+    if (id == 0) {
+      Params p = values;
+      p.emplace_back(n.created_at != 0 ? n.created_at : now());
+      id = c.query_one(
+                "INSERT INTO innovations (project_id, wave_id, reported_by, title, description, "
+                "field, stage, conditions, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
+                "$9) RETURNING id",
+                p)
+               ->i64(0);
+    } else {
+      Params p = values;
+      p.emplace_back(id);
+      if (c.execute("UPDATE innovations SET project_id = $1, wave_id = $2, reported_by = $3, "
+                    "title = $4, description = $5, field = $6, stage = $7, conditions = $8 "
+                    "WHERE id = $9",
+                    p) == 0)
+        not_found("innovation");
+      c.execute("DELETE FROM innovation_actors WHERE innovation_id = $1", {id});
+    }
+    std::int64_t position = 0;
+    for (const InnovationActor& a : n.actors) {
+      check_actor_in(c, a.actor_id, n.project_id);
+      c.execute(
+          "INSERT INTO innovation_actors (innovation_id, actor_id, position, role) VALUES "
+          "($1, $2, $3, $4)",
+          {id, a.actor_id, position++, a.role});
+    }
+    return *innovation_by_id(c, id);
   }
 
   void delete_innovation(Id id) override {

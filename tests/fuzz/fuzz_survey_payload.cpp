@@ -47,14 +47,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::set<std::int64_t> roster = {1, 2, 3, 17, 42, 1000};
   const std::int64_t self = 42;
   const auto a = decode_section(q, section, fields, roster, self);
-  for (const auto& tie : a.ties) check(roster.contains(tie.target) && tie.target != self);
+  for (const auto& tie : a.ties)
+    check(roster.contains(tie.target) && tie.target != self);
   for (const auto& inn : a.innovations) {
     check(!inn.title.empty());
-    for (const auto p : inn.partners) check(roster.contains(p) && p != self);
+    for (const auto p : inn.partners)
+      check(roster.contains(p) && p != self);
   }
   std::string cleaned;
   for (const auto& [key, value] : a.items)
-    if (const auto* s = std::get_if<std::string>(&value)) check(clean_text(*s, 1U << 20, cleaned) && cleaned == *s);
+    if (const auto* s = std::get_if<std::string>(&value))
+      check(clean_text(*s, 1U << 20, cleaned) && cleaned == *s);
   if (a.errors.empty()) {
     // The stored form of the answers decodes to the same answers.
     FormFields again;

@@ -1,0 +1,137 @@
+// HTML escaping and the page layout (see html.hpp).
+
+#include "server/web/html.hpp"
+
+#include "server/web/assets.hpp"
+
+namespace kn::web {
+
+std::string esc(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 16);
+  for (const char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out.push_back(c);
+    }
+  }
+  return out;
+}
+
+std::string t(app::Lang lang, std::string_view key) {
+  return esc(app::tr(lang, key));
+}
+
+std::string tf(app::Lang lang, std::string_view key, const std::vector<std::string>& args) {
+  return esc(app::tr_format(lang, key, args));
+}
+
+std::string csrf_field(const std::string& csrf) {
+  return "<input type=\"hidden\" name=\"csrf\" value=\"" + esc(csrf) + "\">";
+}
+
+namespace {
+
+/// Percent-encodes a path+query for use inside a query parameter.
+std::string url_component(std::string_view s) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out;
+  for (const char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);
+    const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                       c == '-' || c == '_' || c == '.' || c == '~' || c == '/';
+    if (plain) {
+      out.push_back(ch);
+    } else {
+      out.push_back('%');
+      out.push_back(hex[c >> 4U]);
+      out.push_back(hex[c & 15U]);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string page(const PageOptions& o, const std::string& main_html) {
+  const auto lang = o.lang;
+  std::string h;
+  h.reserve(main_html.size() + 2048);
+  h += "<!doctype html>\n<html lang=\"";
+  h += app::lang_code(lang);
+  h += "\"><head><meta charset=\"utf-8\">"
+       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+       "<meta name=\"referrer\" content=\"no-referrer\"><title>";
+  h += esc(o.title);
+  h += " – ";
+  h += t(lang, "app.title");
+  h += "</title><link rel=\"stylesheet\" href=\"";
+  h += esc(asset_url("app.css"));
+  h += "\"><script src=\"";
+  h += esc(asset_url("app.js"));
+  h += "\" defer></script></head><body";
+  if (o.admin) h += " class=\"admin\"";
+  h += "><a class=\"skip\" href=\"#main\">";
+  h += t(lang, "web.skip");
+  h += "</a><header class=\"top\"><span class=\"brand\">";
+  h += t(lang, "app.title");
+  h += "</span>";
+  if (!o.nav.empty()) {
+    h += "<nav aria-label=\"";
+    h += t(lang, "web.nav");
+    h += "\"><ul>";
+    for (const auto& l : o.nav) {
+      h += "<li><a href=\"" + esc(l.href) + "\"";
+      if (l.current) h += " aria-current=\"page\"";
+      h += ">" + l.label + "</a></li>";
+    }
+    h += "</ul></nav>";
+  }
+  h += "<div class=\"tools\">";
+  if (!o.lang_return.empty()) {
+    const bool de = lang == app::Lang::De;
+    h += "<a class=\"lang\" hreflang=\"";
+    h += de ? "en" : "de";
+    h += "\" lang=\"";
+    h += de ? "en" : "de";
+    h += "\" href=\"/lang?to=";
+    h += de ? "en" : "de";
+    h += "&amp;back=" + esc(url_component(o.lang_return)) + "\">";
+    h += de ? "English" : "Deutsch";
+    h += "</a>";
+  }
+  if (!o.user_label.empty()) {
+    h += "<span class=\"user\">" + esc(o.user_label) + "</span>";
+    h += "<form method=\"post\" action=\"/admin/logout\" class=\"inline\">" + csrf_field(o.csrf) +
+         "<button type=\"submit\" class=\"link\">" + t(lang, "admin.logout") + "</button></form>";
+  }
+  h += "</div></header><main id=\"main\">";
+  if (!o.notice.empty()) {
+    h += o.notice_is_error ? "<div class=\"notice error\" role=\"alert\">"
+                           : "<div class=\"notice\" role=\"status\">";
+    h += esc(o.notice);
+    h += "</div>";
+  }
+  h += main_html;
+  h += "</main><footer><p>";
+  h += t(lang, "web.footer");
+  h += "</p></footer></body></html>\n";
+  return h;
+}
+
+}  // namespace kn::web
