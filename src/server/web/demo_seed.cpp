@@ -250,7 +250,7 @@ DemoSeedResult seed_demo(storage::Repository& repo, const DemoSeedOptions& optio
   admin.email = options.admin_email;
   admin.display_name = "Demo-Administration";
   admin.role = storage::Role::Admin;
-  result.admin_password = options.admin_password.empty() ? new_token(12) : options.admin_password;
+  result.admin_password = options.admin_password.empty() ? new_token(16) : options.admin_password;
   admin.password_hash = hash_password(result.admin_password);
   repo.create_user(admin);
   result.admin_email = admin.email;
@@ -273,7 +273,7 @@ DemoSeedResult ensure_demo(storage::Repository& repo, const DemoSeedOptions& opt
   const auto waves = repo.list_waves(project->id);
   if (!waves.empty()) result.wave_id = waves.front().id;
   if (auto admin = repo.find_user_by_email(options.admin_email)) {
-    result.admin_password = options.admin_password.empty() ? new_token(12) : options.admin_password;
+    result.admin_password = options.admin_password.empty() ? new_token(16) : options.admin_password;
     admin->password_hash = hash_password(result.admin_password);
     admin->disabled = false;
     repo.update_user(*admin);
