@@ -22,6 +22,22 @@ case "$tier" in
   *) echo "usage: $0 [build|test|bench]" >&2; exit 1 ;;
 esac
 
+# Browser tests (tests/browser): playwright-core exactly as in its package-lock.json, without any
+# browser download (the tests drive Debian's /usr/bin/chromium). Test and bench tiers only, and
+# only while tests/browser/node_modules is missing.
+install_browser_test_deps() {
+  [ "$tier" = build ] && return 0
+  local dir
+  dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/tests/browser"
+  [ -d "$dir/node_modules" ] && return 0
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "npm not found: tests/browser needs 'npm ci --ignore-scripts --prefix tests/browser'" >&2
+    return 0
+  fi
+  echo "Installing playwright-core for tests/browser (npm ci)"
+  npm ci --ignore-scripts --no-audit --no-fund --prefix "$dir"
+}
+
 missing=()
 for p in "${pkgs[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
@@ -29,6 +45,7 @@ for p in "${pkgs[@]}"; do
   fi
 done
 if [ ${#missing[@]} -eq 0 ]; then
+  install_browser_test_deps
   exit 0
 fi
 echo "Installing: ${missing[*]}"
@@ -37,3 +54,4 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+install_browser_test_deps
