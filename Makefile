@@ -1,5 +1,6 @@
 # KlimaNetze make façade. The two set-up commands:
-#   make run   install what is missing, build (release) and analyse the Musterstadt demo
+#   make run   install what is missing, build (release), seed the Musterstadt demo into SQLite and
+#              start the survey/admin server on http://127.0.0.1:8080 (URLs and login printed)
 #   make test  install what is missing, build (ci preset: warnings are errors) and run every tier
 # More: make build | dev | asan | fuzz | bench | format | tidy | clean
 JOBS ?= $(shell nproc)
@@ -17,9 +18,11 @@ build: deps
 	cmake --preset release >/dev/null
 	cmake --build --preset release -j $(JOBS)
 
+PORT ?= 8080
 run: build
 	@mkdir -p build/demo
-	./build/release/klimanetze demo -o build/demo/musterstadt.json --analyze
+	./build/release/klimanetze demo -o build/demo/musterstadt.json
+	./build/release/klimanetze serve --db build/demo/musterstadt.db --demo --port $(PORT)
 
 test: deps-test format-check
 	cmake --preset ci >/dev/null
