@@ -58,8 +58,8 @@ std::string percent(std::size_t part, std::size_t whole) {
 /// A response-rate bar: a <meter> (no inline style needed under the CSP) and the number.
 std::string rate_cell(std::size_t part, std::size_t whole) {
   const std::string p = percent(part, whole);
-  return "<td class=\"num\"><meter class=\"bar\" min=\"0\" max=\"100\" value=\"" + p + "\">" + p +
-         " %</meter> " + p + " %</td>";
+  return "<td class=\"num\"><meter class=\"bar\" min=\"0\" max=\"100\" value=\"" + p +
+         "\" aria-hidden=\"true\"></meter> " + p + " %</td>";
 }
 
 }  // namespace
@@ -187,7 +187,7 @@ std::string render_users(const AdminContext& ctx, const std::vector<UserRow>& us
       h += "<li><code>" + esc(slug) + "</code>: " + role_name(lang, role) + "</li>";
     h += "</ul></td><td>";
     h += form(ctx, action + "/role", "inline") + "<label for=\"role-" + id +
-         "\" class=\"sr-only\">" + t(lang, "admin.users.role") + "</label>" +
+         "\" class=\"visually-hidden\">" + t(lang, "admin.users.role") + "</label>" +
          role_select("role-" + id, u.role, true) +
          button(lang, "admin.users.set_role", "secondary") + "</form> ";
     h += form(ctx, action + "/disable", "inline") +
@@ -196,11 +196,11 @@ std::string render_users(const AdminContext& ctx, const std::vector<UserRow>& us
          "</form> ";
     if (!projects.empty()) {
       h += form(ctx, action + "/membership", "inline") + "<label for=\"mp-" + id +
-           "\" class=\"sr-only\">" + t(lang, "admin.users.project") + "</label><select id=\"mp-" +
-           id + "\" name=\"project\">";
+           "\" class=\"visually-hidden\">" + t(lang, "admin.users.project") +
+           "</label><select id=\"mp-" + id + "\" name=\"project\">";
       for (const auto& p : projects)
         h += "<option value=\"" + esc(p.slug) + "\">" + esc(p.name) + "</option>";
-      h += "</select><label for=\"mr-" + id + "\" class=\"sr-only\">" +
+      h += "</select><label for=\"mr-" + id + "\" class=\"visually-hidden\">" +
            t(lang, "admin.users.role") + "</label><select id=\"mr-" + id +
            "\" name=\"role\"><option value=\"researcher\">" + role_name(lang, Role::Researcher) +
            "</option><option value=\"partner\">" + role_name(lang, Role::Partner) +
@@ -421,7 +421,8 @@ std::string render_invitations(const AdminContext& ctx, const storage::Wave& wav
   if (ctx.names) h += form(ctx, wb + "/renew", {}, " id=\"" + form_id + "\"");
   h += "<table><thead><tr>";
   if (ctx.names)
-    h += "<th><span class=\"sr-only\">" + t(lang, "admin.invitations.select") + "</span></th>";
+    h += "<th><span class=\"visually-hidden\">" + t(lang, "admin.invitations.select") +
+         "</span></th>";
   h += "<th>" + t(lang, ctx.names ? "admin.roster.name" : "admin.roster.pseudonym") + "</th><th>" +
        t(lang, "admin.roster.sector") + "</th><th>" + t(lang, "admin.invitations.status") +
        "</th><th>" + t(lang, "admin.invitations.created") + "</th><th>" +
