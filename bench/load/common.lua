@@ -3,7 +3,10 @@
 -- respondent), gives every wrk thread its own starting offset, counts response statuses per
 -- thread, optionally waits a think time between a connection's requests (script argument 2,
 -- mean milliseconds, uniform from 0.5x to 1.5x; 0 = none, closed loop), and prints one
--- machine-readable KNRESULT line at the end.
+-- machine-readable KNRESULT line at the end. With a think time, the first request of every
+-- connection fetches a static asset (argument 3, its path; argument 4: connections per wrk
+-- thread), so the respondents' page requests start spread over the first think time instead
+-- of all 500 at the same moment.
 local M = {}
 
 M.sessions = {}
@@ -19,10 +22,23 @@ function delay()
   return math.random(math.floor(think / 2), math.floor(think * 3 / 2))
 end
 
+local warmup, first, sent = nil, 0, 0
+
 function M.init(args)
   M.load(args[1])
   think = tonumber(args[2] or "0") or 0
+  if think > 0 and args[3] and args[3] ~= "" then
+    warmup = args[3]
+    first = tonumber(args[4] or "0") or 0
+  end
   math.randomseed(os.time() + (tid or 0) * 104729)
+end
+
+-- The warm-up request for the first request of each connection, or nil.
+function M.warmup()
+  sent = sent + 1
+  if warmup and sent <= first then return wrk.format("GET", warmup) end
+  return nil
 end
 
 function M.load(file)

@@ -10,12 +10,15 @@ session consents if needed. Writes one line per session for the wrk scripts:
 
     COOKIE CSRF ID1,ID2,ID3      (respondent cookie, CSRF form token, three roster actor ids)
 
+and FILE.asset: the path of a static asset of the survey pages (warm-up request).
+
 Usage: prepare.py --port P --log SERVER_LOG --sessions N --out FILE
 """
 
 import argparse
 import os
 import random
+import re
 import sys
 import threading
 import time
@@ -68,6 +71,12 @@ def main():
         raise SystemExit(f"{len(errors)} sessions failed, first: {errors[0]}")
     with open(a.out, "w") as f:
         f.write("\n".join(out) + "\n")
+    # A static asset of the survey pages (the wrk scripts' warm-up request).
+    cookie = out[0].split(" ")[0]
+    _, _, body = kc.request(a.port, "GET", "/s/p/about", cookies={kc.RESP_COOKIE: cookie})
+    m = re.search(rb'"(/static/[^"]+)"', body)
+    with open(a.out + ".asset", "w") as f:
+        f.write(m.group(1).decode() if m else "")
     print(f"prepare: {len(out)} respondent sessions in {time.monotonic() - t0:.1f} s", flush=True)
 
 

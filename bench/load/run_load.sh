@@ -105,7 +105,8 @@ for run in page:0 submit:0 page:"$think" submit:"$think"; do
   [ "$t" = 0 ] && scenario="$script, closed loop"
   file=${script}_$t
   cmd=(wrk -t"$wrk_threads" -c"$connections" -d"${duration}s" --timeout 5s --latency
-       -s "$here/$script.lua" "http://127.0.0.1:$port" -- "$work/sessions.txt" "$t")
+       -s "$here/$script.lua" "http://127.0.0.1:$port" -- "$work/sessions.txt" "$t"
+       "$(cat "$work/sessions.txt.asset")" $(( (connections + wrk_threads - 1) / wrk_threads )))
   load_before=$(cut -d' ' -f1-3 /proc/loadavg)
   c0=$(cpu_ticks)
   read -r on0 wait0 <<<"$(sched_ns)"

@@ -3,7 +3,7 @@
 -- /s/p/collaboration/rate (three named actors with frequency and quality), each with the
 -- session's cookie and CSRF token; every accepted one is a durable database transaction
 -- answered with 303. Each wrk thread rotates over all sessions from its own offset.
--- Usage: wrk ... -s bench/load/submit.lua URL -- SESSIONS_FILE [THINK_MS]
+-- Usage: wrk ... -s bench/load/submit.lua URL -- SESSIONS_FILE [THINK_MS ASSET_PATH CONNECTIONS_PER_THREAD]
 package.path = debug.getinfo(1, "S").source:match("^@(.*/)") .. "?.lua;" .. package.path
 local common = require("common")
 local index, seq = 0, 0
@@ -17,6 +17,8 @@ function init(args)
 end
 
 function request()
+  local w = common.warmup()
+  if w then return w end
   index = index + 1
   seq = seq + 1
   local s = common.sessions[index % #common.sessions + 1]
