@@ -18,6 +18,7 @@
 
 #include "app/roster.hpp"
 #include "app/survey/questionnaire.hpp"
+#include "core/util/error.hpp"
 #include "server/http/parse.hpp"
 #include "server/web/admin_files.hpp"
 #include "server/web/admin_pages.hpp"
@@ -869,6 +870,76 @@ class Admin : public std::enable_shared_from_this<Admin> {
     return Response::html(render_audit(context(r, p), repo_.list_audit(p.project.id, 500), users));
   }
 
+  // --- questionnaire ------------------------------------------------------------------------
+  QuestionnaireView questionnaire_view(const ProjectCtx& p) {
+    QuestionnaireView view;
+    if (const auto q = repo_.find_questionnaire(p.project.id)) view.current = *q;
+    for (int v = view.current.version; v >= 1; --v)
+      view.versions.push_back(v);
+    view.text = view.current.version > 0 ? view.current.definition
+                                         : app::survey::default_questionnaire_json();
+    return view;
+  }
+
+  Response get_questionnaire(Request& r, ProjectCtx& p) {
+    auto view = questionnaire_view(p);
+    const auto parsed = app::survey::parse_questionnaire(view.text, "questionnaire");
+    view.parsed = &parsed;
+    return Response::html(render_questionnaire(context(r, p), view));
+  }
+
+  Response get_questionnaire_json(Request& r, ProjectCtx& p) {
+    int version = 0;
+    if (const auto v = r.query_param("version")) {
+      const auto id = parse_id(*v);
+      if (!id || *id > 1000000) return not_found(r, p.auth);
+      version = static_cast<int>(*id);
+    }
+    std::string text = app::survey::default_questionnaire_json();
+    if (const auto q = repo_.find_questionnaire(p.project.id, version))
+      text = q->definition;
+    else if (version != 0)
+      return not_found(r, p.auth);
+    auto res = Response::json_text(text);
+    res.set_header("Content-Disposition",
+                   "attachment; filename=\"questionnaire-" + p.project.slug + ".json\"");
+    return res;
+  }
+
+  /// Stores a new version after full validation; on an error the posted text is shown again
+  /// with the JSON path and field of the problem, and nothing is stored.
+  Response post_questionnaire(Request& r, ProjectCtx& p) {
+    const std::string text = field(r.form(), "definition");
+    auto view = questionnaire_view(p);
+    try {
+      const auto parsed = app::survey::parse_questionnaire(text, "questionnaire");
+      // Sections, relations and item keys that answers are stored under may grow, not vanish,
+      // while a wave is open: renaming them would orphan stored answers.
+      const auto previous = app::survey::parse_questionnaire(view.text, "previous");
+      bool open = false;
+      for (const auto& w : repo_.list_waves(p.project.id))
+        if (w.status == storage::WaveStatus::Open) open = true;
+      if (open)
+        for (const auto& old : previous.sections)
+          if (!parsed.find_section(old.id))
+            throw kn::ParseError("questionnaire", "$.sections", "id",
+                                 "section '" + old.id + "' is missing while a wave is open");
+      const auto stored = repo_.save_questionnaire(p.project.id, text);
+      app_.audit(p.auth.user.id, p.project.id, "questionnaire.save",
+                 object("questionnaire", stored.id), "version=" + std::to_string(stored.version));
+      return Response::redirect("/admin/p/" + p.project.slug + "/questionnaire");
+    } catch (const kn::ParseError& e) {
+      view.text = text;
+      view.error = e.what();
+      const auto parsed = app::survey::parse_questionnaire(
+          view.current.version > 0 ? view.current.definition
+                                   : app::survey::default_questionnaire_json(),
+          "questionnaire");
+      view.parsed = &parsed;
+      return Response::html(render_questionnaire(context(r, p), view), 422);
+    }
+  }
+
   Response erase_project(Request& r, ProjectCtx& p) {
     if (p.auth.user.role != Role::Admin) return forbidden(r, p.auth);
     const auto lang = app_.lang(r);
@@ -958,6 +1029,11 @@ void Admin::routes(http::Router& outer) {
   router.post("/admin/p/{slug}/actors/{actor}/erase", project(research, ph(&Admin::erase_person)));
   router.get("/admin/p/{slug}/export", project(any, ph(&Admin::get_export)));
   router.get("/admin/p/{slug}/audit", project(research, ph(&Admin::get_audit)));
+  router.get("/admin/p/{slug}/questionnaire", project(any, ph(&Admin::get_questionnaire)));
+  router.get("/admin/p/{slug}/questionnaire.json",
+             project(any, ph(&Admin::get_questionnaire_json)));
+  router.post("/admin/p/{slug}/questionnaire", project(research, ph(&Admin::post_questionnaire)),
+              http::RouteOptions{256 * 1024, false});
   router.post("/admin/p/{slug}/erase", project(Role::Admin, ph(&Admin::erase_project)));
 }
 

@@ -94,6 +94,7 @@ std::string admin_page(const AdminContext& ctx, const std::string& title,
     if (ctx.names) link(b + "/import", "admin.nav.import");
     link(b + "/additions", "admin.nav.additions");
     link(b + "/export", "admin.nav.export");
+    link(b + "/questionnaire", "admin.nav.questionnaire");
     if (ctx.names) link(b + "/audit", "admin.nav.audit");
   }
   return page(o, main_html);
@@ -643,6 +644,54 @@ std::string render_audit(const AdminContext& ctx, const std::vector<storage::Aud
   }
   h += "</tbody></table>";
   return admin_page(ctx, app::tr(lang, "admin.audit.title"), h);
+}
+
+std::string render_questionnaire(const AdminContext& ctx, const QuestionnaireView& view) {
+  const auto lang = ctx.lang;
+  const std::string base = "/admin/p/" + ctx.project->slug + "/questionnaire";
+  std::string h = "<h1>" + t(lang, "admin.questionnaire.title") + "</h1>";
+  h += "<p>" +
+       (view.current.version > 0
+            ? tf(lang, "admin.questionnaire.version", {std::to_string(view.current.version)})
+            : t(lang, "admin.questionnaire.default")) +
+       " <a href=\"" + esc(base) + ".json\">" + t(lang, "admin.questionnaire.download") +
+       "</a></p>";
+  if (view.parsed) {
+    h += "<table><thead><tr><th>" + t(lang, "admin.questionnaire.section") + "</th><th>" +
+         t(lang, "admin.questionnaire.kind") + "</th><th>" + t(lang, "admin.questionnaire.items") +
+         "</th></tr></thead><tbody>";
+    for (const auto& sec : view.parsed->sections) {
+      std::string items;
+      for (const auto& item : sec.items)
+        items += (items.empty() ? "" : ", ") + esc(item.label.text(lang));
+      h += "<tr><td>" + esc(sec.title.text(lang)) + " <code>" + esc(sec.id) + "</code></td><td>" +
+           esc(std::string(app::survey::to_string(sec.kind))) +
+           (sec.relation.empty() ? "" : " (<code>" + esc(sec.relation) + "</code>)") + "</td><td>" +
+           items + "</td></tr>";
+    }
+    h += "</tbody></table>";
+  }
+  if (!view.versions.empty()) {
+    h += "<p class=\"small\">" + t(lang, "admin.questionnaire.versions");
+    for (const int v : view.versions)
+      h += " <a href=\"" + esc(base) + ".json?version=" + std::to_string(v) + "\">v" +
+           std::to_string(v) + "</a>";
+    h += "</p>";
+  }
+  if (ctx.names) {
+    h += "<h2>" + t(lang, "admin.questionnaire.edit") + "</h2><p>" +
+         t(lang, "admin.questionnaire.edit_text") + "</p>";
+    if (!view.error.empty())
+      h += "<div class=\"notice error\" role=\"alert\">" + esc(view.error) + "</div>";
+    h += "<form method=\"post\" action=\"" + esc(base) + "\">" + csrf_field(ctx.csrf) +
+         "<div class=\"q\"><label for=\"definition\">" + t(lang, "admin.questionnaire.definition") +
+         "</label><textarea id=\"definition\" name=\"definition\" rows=\"24\" "
+         "spellcheck=\"false\">" +
+         esc(view.text) +
+         "</textarea></div><div class=\"buttons\"><button type=\"submit\" class=\"primary\">" +
+         t(lang, "admin.questionnaire.save") + "</button></div></form>";
+  }
+  return admin_page(ctx, app::tr(lang, "admin.questionnaire.title"), h);
 }
 
 std::string render_message(const AdminContext& ctx, const std::string& title,

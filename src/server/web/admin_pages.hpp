@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "app/i18n.hpp"
+#include "app/survey/questionnaire.hpp"
 #include "storage/records.hpp"
 
 namespace kn::web {
@@ -93,6 +94,17 @@ std::string render_person(const AdminContext& ctx, const storage::PersonData& da
                           const std::map<storage::Id, std::string>& wave_names);
 
 std::string render_export(const AdminContext& ctx, const std::vector<storage::Wave>& waves);
+
+/// The project's questionnaire: current version, its sections, the JSON definition in an
+/// editable text area (researchers) and the versions stored so far.
+struct QuestionnaireView {
+  storage::Questionnaire current;  ///< version 0 = none stored (the default is used)
+  std::string text;                ///< definition shown in the editor (posted text on error)
+  std::string error;               ///< plain text: location, field and message
+  std::vector<int> versions;       ///< stored versions, newest first
+  const app::survey::Questionnaire* parsed = nullptr;  ///< the current one, for the overview
+};
+std::string render_questionnaire(const AdminContext& ctx, const QuestionnaireView& view);
 
 std::string render_audit(const AdminContext& ctx, const std::vector<storage::AuditEntry>& entries,
                          const std::map<storage::Id, std::string>& user_labels);

@@ -80,7 +80,9 @@ std::string page(const PageOptions& o, const std::string& main_html) {
   h += esc(o.title);
   h += " – ";
   h += t(lang, "app.title");
-  h += "</title><link rel=\"stylesheet\" href=\"";
+  h += "</title><link rel=\"icon\" type=\"image/svg+xml\" href=\"";
+  h += esc(asset_url("favicon.svg"));
+  h += "\"><link rel=\"stylesheet\" href=\"";
   h += esc(asset_url("app.css"));
   h += "\"><script src=\"";
   h += esc(asset_url("app.js"));

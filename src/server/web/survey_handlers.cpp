@@ -189,7 +189,7 @@ class Survey {
       }
       p.form = r.form();
       if (!WebApp::csrf_ok(p.session, p.form))
-        return message(lang, "survey.ui.expired_form", "survey.ui.expired_p.formtext", 403, r.path);
+        return message(lang, "survey.ui.expired_form", "survey.ui.expired_form_text", 403, r.path);
     }
     if (p.wave.status != storage::WaveStatus::Open && !allow_closed)
       return message(lang, "survey.ui.closed", "survey.ui.closed_text", post ? 409 : 200, r.path);

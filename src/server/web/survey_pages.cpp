@@ -107,7 +107,12 @@ std::string error_summary(Lang lang, const FormState& state) {
 }
 
 std::string nav_buttons(Lang lang, bool back, const char* next_key = "survey.ui.save_next") {
-  std::string h = "<div class=\"buttons\">";
+  // Enter in a text field submits with the form's first submit button: make that "next",
+  // invisible and out of the tab order (the visible buttons follow in reading order).
+  std::string h =
+      "<button type=\"submit\" name=\"go\" value=\"next\" class=\"default-submit\" tabindex=\"-1\" "
+      "aria-hidden=\"true\">" +
+      t(lang, next_key) + "</button><div class=\"buttons\">";
   if (back)
     h += "<button type=\"submit\" name=\"go\" value=\"back\" class=\"secondary\">" +
          t(lang, "survey.ui.back") + "</button>";

@@ -57,6 +57,11 @@ TEST(Csrf, RuleTable) {
       {Method::Post, nullptr, "http://survey.local:8081", false},
       {Method::Post, nullptr, "http://evil.example", false},
       {Method::Post, nullptr, "null", false},
+      // Chromium's same-origin form post from a Referrer-Policy: no-referrer page.
+      {Method::Post, "same-origin", "null", true},
+      {Method::Post, "cross-site", "null", false},
+      {Method::Post, "same-site", "null", false},
+      {Method::Post, "same-origin", "http://evil.example", false},
       {Method::Post, nullptr, "https://umfrage.example.org", true},  // configured
       {Method::Delete, "cross-site", "http://survey.local:8080", false},
       {Method::Put, nullptr, "http://evil.example", false},

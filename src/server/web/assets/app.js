@@ -30,7 +30,9 @@
       groups.forEach(function (g, i) {
         var any = g.querySelector("li:not(.hidden)") !== null;
         g.hidden = !any;
-        g.open = q === "" ? initiallyOpen[i] : any;
+        // Without a search: as on load, and open wherever something is ticked now.
+        var ticked = g.querySelector("input[type=checkbox]:checked") !== null;
+        g.open = q === "" ? (initiallyOpen[i] || ticked) : any;
       });
       count.textContent = q === "" ? "" : (document.documentElement.lang === "de" ? shown + " Treffer" : shown + " matches");
     }
