@@ -23,7 +23,8 @@ CLI::App* add_serve_command(CLI::App& app, ServeArgs& args) {
   serve->add_option("--postgres", args.postgres, "PostgreSQL connection URL (instead of --db)");
   serve->add_option("--host", args.host, "Address to listen on (default 127.0.0.1)");
   serve->add_option("--port", args.port, "Port (default 8080; 0 = any free port)");
-  serve->add_option("--threads", args.threads, "Server threads (default: 2 x cores + 2)");
+  serve->add_option("--threads", args.threads,
+                    "Server threads (default 16; handlers wait on the database)");
   serve->add_option("--public-url", args.public_url,
                     "Base URL of invitation links, e.g. https://umfrage.example.org");
   serve->add_flag("--behind-tls", args.behind_tls,
@@ -56,7 +57,9 @@ int run_serve(const ServeArgs& args) {
   http::ServerOptions so;
   so.host = args.host;
   so.port = args.port;
-  so.threads = args.threads;
+  // Handlers block on the database: more threads than cores let more submissions wait for the
+  // same grouped SQLite commit (docs/PERFORMANCE.md, "Survey server under load").
+  so.threads = args.threads != 0 ? args.threads : 16;
   so.security_headers.behind_tls = args.behind_tls;
   so.csrf.behind_tls = args.behind_tls;
   so.csrf.allowed_origins = args.allowed_origins;

@@ -75,6 +75,17 @@ struct Actor {
   Time created_at = 0;
 };
 
+/// What the survey pages need of a roster actor (list_roster(): no contact data, attributes or
+/// fields, so the survey does not materialise the whole actor table per request).
+struct RosterItem {
+  Id id = 0;
+  std::string key;
+  std::string name;
+  std::string sector;
+  bool free_addition = false;
+  std::optional<Id> added_by;
+};
+
 /// One reported tie: `source` (the respondent's actor) names `target` in `relation`.
 struct Tie {
   Id id = 0;
@@ -247,6 +258,19 @@ struct ResponseCount {
   std::size_t invited = 0;
   std::size_t started = 0;
   std::size_t submitted = 0;
+};
+
+/// Everything the survey needs about the respondent behind a session, read in one transaction
+/// (Repository::respondent_view).
+struct RespondentView {
+  Session session;
+  Invitation invitation;
+  Wave wave;
+  Project project;
+  Id actor_id = 0;
+  std::string actor_name;
+  bool consented = false;         ///< an active consent exists
+  int questionnaire_version = 0;  ///< latest stored version (0 = none)
 };
 
 }  // namespace kn::storage

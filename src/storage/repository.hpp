@@ -124,6 +124,8 @@ class Repository {
   /// Roster order (by key). Merged actors only when include_merged.
   virtual std::vector<Actor> list_actors(Id project_id, bool include_merged = false) = 0;
   virtual void update_actor(const Actor& actor) = 0;
+  /// The survey's view of the roster: unmerged actors of the project, ordered by name.
+  virtual std::vector<RosterItem> list_roster(Id project_id) = 0;
   /// Merges a free addition (or any duplicate) into another actor of the same project: every
   /// tie, innovation link and invitation of `from` moves to `into` (ties that would become
   /// duplicates or loops are dropped), then `from` is marked merged_into.
@@ -189,6 +191,10 @@ class Repository {
   virtual void create_session(const Session& session) = 0;
   /// The session if it exists and has not expired at `now`.
   virtual std::optional<Session> find_session(const std::string& token_hash, Time now) = 0;
+  /// For a valid respondent session: its invitation, wave, project, actor, consent state and the
+  /// latest questionnaire version, in one read transaction (the survey's per-request lookup).
+  virtual std::optional<RespondentView> respondent_view(const std::string& token_hash,
+                                                        Time now) = 0;
   virtual void delete_session(const std::string& token_hash) = 0;
   virtual void delete_user_sessions(Id user_id) = 0;
   virtual std::size_t delete_expired_sessions(Time now) = 0;
@@ -213,6 +219,8 @@ class Repository {
   /// "ok" or the problems found (SQLite PRAGMA integrity_check; PostgreSQL: "ok" after a
   /// connectivity check).
   virtual std::string integrity_check() = 0;
+  /// Cheap liveness check (a trivial query); throws StorageError when the database is unusable.
+  virtual void ping() = 0;
 
   // --- bulk import ----------------------------------------------------------------------------
   /// Applies a network import atomically (see NetworkImport). Invalid if a tie names an actor

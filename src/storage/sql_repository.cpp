@@ -918,6 +918,65 @@ class SqlRepository final : public Repository {
     });
   }
 
+  std::optional<RespondentView> respondent_view(const std::string& token_hash, Time at) override {
+    return read([&](Connection& c) -> std::optional<RespondentView> {
+      const auto row = c.query_one(
+          "SELECT s.csrf_token, s.created_at, s.expires_at, s.invitation_id, a.id, a.name, "
+          "a.project_id, (SELECT COUNT(*) FROM consents k WHERE k.invitation_id = "
+          "s.invitation_id AND k.withdrawn_at = 0), (SELECT COALESCE(MAX(q.version), 0) FROM "
+          "questionnaires q WHERE q.project_id = a.project_id) FROM sessions s JOIN invitations i "
+          "ON i.id = s.invitation_id JOIN actors a ON a.id = i.actor_id WHERE s.token_hash = $1 "
+          "AND s.kind = 'respondent' AND s.expires_at > $2",
+          {token_hash, at});
+      if (!row) return std::nullopt;
+      RespondentView v;
+      v.session.token_hash = token_hash;
+      v.session.kind = SessionKind::Respondent;
+      v.session.csrf_token = row->text(0);
+      v.session.created_at = row->i64(1);
+      v.session.expires_at = row->i64(2);
+      v.session.invitation_id = row->i64(3);
+      v.actor_id = row->i64(4);
+      v.actor_name = row->text(5);
+      v.consented = row->i64(7) > 0;
+      v.questionnaire_version = static_cast<int>(row->i64(8));
+      const auto inv = invitation_by_id(c, v.session.invitation_id);
+      if (!inv) return std::nullopt;
+      v.invitation = *inv;
+      const auto wave = wave_by_id(c, inv->wave_id);
+      const auto project = project_by_id(c, row->i64(6));
+      if (!wave || !project) return std::nullopt;
+      v.wave = *wave;
+      v.project = *project;
+      return v;
+    });
+  }
+
+  std::vector<RosterItem> list_roster(Id project_id) override {
+    return read([&](Connection& c) {
+      std::vector<RosterItem> out;
+      for (const Row& r : c.query(
+               "SELECT id, key, name, sector, free_addition, added_by FROM actors WHERE project_id "
+               "= $1 AND merged_into IS NULL ORDER BY name, id",
+               {project_id})) {
+        RosterItem item;
+        item.id = r.i64(0);
+        item.key = r.text(1);
+        item.name = r.text(2);
+        item.sector = r.text(3);
+        item.free_addition = r.i64(4) != 0;
+        item.added_by = r.opt_i64(5);
+        out.push_back(std::move(item));
+      }
+      return out;
+    });
+  }
+
+  void ping() override {
+    if (!read([&](Connection& c) { return c.query_one("SELECT 1", {}).has_value(); }))
+      throw StorageError(StorageError::Kind::Io, "database did not answer SELECT 1");
+  }
+
   std::optional<Session> find_session(const std::string& token_hash, Time at) override {
     return read([&](Connection& c) -> std::optional<Session> {
       const auto row = c.query_one(

@@ -46,7 +46,8 @@ struct Respondent {
   storage::Invitation invitation;
   storage::Wave wave;
   storage::Project project;
-  storage::Actor actor;
+  storage::Id actor_id = 0;  ///< the respondent's organisation
+  std::string actor_name;
   std::shared_ptr<const Questionnaire> questionnaire;
   Lang lang = Lang::De;
   bool consented = false;
@@ -56,19 +57,24 @@ struct Respondent {
 /// Parsed questionnaires by (project, version): definitions are immutable once stored.
 class QuestionnaireCache {
  public:
-  std::shared_ptr<const Questionnaire> get(storage::Repository& repo, Id project_id) {
-    const auto stored = repo.find_questionnaire(project_id);
-    if (!stored) {
+  /// The questionnaire of `version` (0 = none stored: the default); the definition is read and
+  /// parsed only the first time a version is seen.
+  std::shared_ptr<const Questionnaire> get(storage::Repository& repo, Id project_id, int version) {
+    if (version == 0) {
       static const auto fallback =
           std::make_shared<const Questionnaire>(app::survey::default_questionnaire());
       return fallback;
     }
+    {
+      const std::lock_guard lock(mutex_);
+      if (const auto it = cache_.find({project_id, version}); it != cache_.end()) return it->second;
+    }
+    const auto stored = repo.find_questionnaire(project_id, version);
+    if (!stored) throw std::runtime_error("questionnaire version vanished");
+    auto parsed = std::make_shared<const Questionnaire>(app::survey::parse_questionnaire(
+        stored->definition, "questionnaire v" + std::to_string(stored->version)));
     const std::lock_guard lock(mutex_);
-    auto& slot = cache_[{project_id, stored->version}];
-    if (!slot)
-      slot = std::make_shared<const Questionnaire>(app::survey::parse_questionnaire(
-          stored->definition, "questionnaire v" + std::to_string(stored->version)));
-    return slot;
+    return cache_.emplace(std::make_pair(project_id, version), std::move(parsed)).first->second;
   }
 
  private:
@@ -164,24 +170,27 @@ class Survey {
   template <typename Body>
   Response with(Request& r, Body&& body, bool post = false, bool allow_closed = false) {
     Lang lang = app_.lang(r);
-    const auto session = app_.session(r, storage::SessionKind::Respondent);
-    if (!session)
+    // One read transaction for session, invitation, wave, project, actor and consent.
+    const auto cookie = r.cookie(kRespondentCookie);
+    std::optional<storage::RespondentView> view;
+    if (cookie && cookie->size() >= 20 && cookie->size() <= 100)
+      view = app_.repo().respondent_view(token_hash(*cookie), app_.now());
+    if (!view)
       return message(lang, "survey.ui.no_session", "survey.ui.no_session_text", 401, r.path);
     Respondent p;
-    p.session = *session;
-    const auto inv = app_.repo().find_invitation(session->invitation_id);
-    if (!inv)
-      return message(lang, "survey.ui.no_session", "survey.ui.no_session_text", 401, r.path);
-    p.invitation = *inv;
-    p.wave = app_.repo().find_wave(inv->wave_id).value();
-    p.project = app_.repo().find_project(p.wave.project_id).value();
-    p.actor = app_.repo().find_actor(inv->actor_id).value();
-    if (!r.cookie(kLangCookie) && !inv->lang.empty()) lang = app::parse_lang(inv->lang);
+    p.session = view->session;
+    p.invitation = view->invitation;
+    p.wave = view->wave;
+    p.project = view->project;
+    p.actor_id = view->actor_id;
+    p.actor_name = view->actor_name;
+    const auto& inv = p.invitation;
+    if (!r.cookie(kLangCookie) && !inv.lang.empty()) lang = app::parse_lang(inv.lang);
     p.lang = lang;
-    p.consented = app_.repo().active_consent(inv->id).has_value();
-    p.questionnaire = questionnaires_.get(app_.repo(), p.project.id);
+    p.consented = view->consented;
+    p.questionnaire = questionnaires_.get(app_.repo(), p.project.id, view->questionnaire_version);
     if (post) {
-      const auto d = app_.submit_limiter().check("inv:" + std::to_string(inv->id));
+      const auto d = app_.submit_limiter().check("inv:" + std::to_string(inv.id));
       if (!d.allowed) {
         auto res = message(lang, "survey.ui.slow_down", "survey.ui.slow_down_text", 429, r.path);
         res.set_header("Retry-After", std::to_string(d.retry_after.count()));
@@ -202,7 +211,7 @@ class Survey {
     c.csrf = p.session.csrf_token;
     c.questionnaire = p.questionnaire.get();
     c.project_name = p.project.name;
-    c.respondent_name = p.actor.name;
+    c.respondent_name = p.actor_name;
     c.submitted = p.invitation.status == storage::InvitationStatus::Submitted;
     c.current_path = r.path;
     return c;
@@ -213,15 +222,13 @@ class Survey {
   /// additions only their own.
   std::vector<RosterChoice> roster(const Respondent& p) {
     std::vector<RosterChoice> out;
-    for (const auto& a : app_.repo().list_actors(p.project.id)) {
-      if (a.id == p.actor.id || a.merged_into) continue;
+    for (auto& a : app_.repo().list_roster(p.project.id)) {
+      if (a.id == p.actor_id) continue;
       const bool own = a.free_addition && a.added_by && *a.added_by == p.invitation.id;
       if (a.free_addition && !own) continue;
-      out.push_back({a.id, a.name, a.sector, own});
+      out.push_back({a.id, std::move(a.name), std::move(a.sector), own});
     }
-    std::sort(out.begin(), out.end(),
-              [](const RosterChoice& a, const RosterChoice& b) { return a.name < b.name; });
-    return out;
+    return out;  // list_roster orders by name
   }
 
   static std::set<std::int64_t> ids(const std::vector<RosterChoice>& roster) {
@@ -235,7 +242,7 @@ class Survey {
     storage::TieQuery q;
     q.wave_id = p.wave.id;
     q.relation = relation;
-    q.source = p.actor.id;
+    q.source = p.actor_id;
     return app_.repo().list_ties(q);
   }
 
@@ -333,7 +340,7 @@ class Survey {
         return Response::html(render_items_page(ctx, s, state), state.errors.empty() ? 200 : 422);
       case SectionKind::Innovations:
         if (from_store)
-          state.values = app::survey::encode_innovations(decoded(own_innovations(p), p.actor.id));
+          state.values = app::survey::encode_innovations(decoded(own_innovations(p), p.actor_id));
         return Response::html(render_innovations_page(ctx, s, roster(p), state),
                               state.errors.empty() ? 200 : 422);
       case SectionKind::Roster: {
@@ -363,8 +370,9 @@ class Survey {
     const Section* s = section_of(p, r);
     if (!s || (rate && s->kind != SectionKind::Roster))
       return message(p.lang, "survey.ui.not_found", "survey.ui.not_found_text", 404, r.path);
-    const auto all = roster(p);
-    auto answers = app::survey::decode_section(*p.questionnaire, *s, p.form, ids(all), p.actor.id);
+    // Only roster and innovations sections name actors; items pages need no roster.
+    const auto all = s->kind == SectionKind::Items ? std::vector<RosterChoice>{} : roster(p);
+    auto answers = app::survey::decode_section(*p.questionnaire, *s, p.form, ids(all), p.actor_id);
     if (!answers.errors.empty()) {
       FormState state;
       state.values = p.form;
@@ -390,7 +398,7 @@ class Survey {
           inn.field = d.field;
           inn.stage = d.stage;
           inn.conditions = d.conditions;
-          inn.actors.push_back({p.actor.id, "initiator"});
+          inn.actors.push_back({p.actor_id, "initiator"});
           for (const auto id : d.partners)
             inn.actors.push_back({id, "partner"});
           list.push_back(std::move(inn));
@@ -409,7 +417,7 @@ class Survey {
             storage::Tie t;
             t.wave_id = p.wave.id;
             t.relation = s->relation;
-            t.source = p.actor.id;
+            t.source = p.actor_id;
             t.target = d.target;
             if (const auto it = kept.find(d.target); it != kept.end()) t.attrs = it->second;
             ties.push_back(std::move(t));
@@ -419,7 +427,7 @@ class Survey {
             storage::Tie t;
             t.wave_id = p.wave.id;
             t.relation = s->relation;
-            t.source = p.actor.id;
+            t.source = p.actor_id;
             t.target = -static_cast<Id>(k + 1);
             t.attrs = answers.free_additions[k].attrs;
             ties.push_back(std::move(t));
@@ -429,7 +437,7 @@ class Survey {
             storage::Tie t;
             t.wave_id = p.wave.id;
             t.relation = s->relation;
-            t.source = p.actor.id;
+            t.source = p.actor_id;
             t.target = d.target;
             t.attrs = d.attrs;
             ties.push_back(std::move(t));
@@ -460,7 +468,7 @@ class Survey {
     const auto lang = p.lang;
     const auto& q = *p.questionnaire;
     std::map<Id, std::string> names;
-    for (const auto& a : app_.repo().list_actors(p.project.id, true))
+    for (const auto& a : app_.repo().list_roster(p.project.id))
       names[a.id] = a.name;
     const auto items = stored_items(p);
     for (const auto& s : q.sections) {

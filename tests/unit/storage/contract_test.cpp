@@ -664,6 +664,148 @@ TEST_P(Contract, MergeMovesTiesAndDropsDuplicates) {
   EXPECT_FALSE(repo().find_actor(s.actors[0].id)->merged_into);
 }
 
+TEST_P(Contract, InnovationsInSaveResponseReplaceOnlyOwn) {
+  auto s = setup();
+  Innovation other;
+  other.project_id = s.project.id;
+  other.title = "Fremdes Projekt";
+  other.stage = "idea";
+  repo().save_innovation(other);
+  ResponseUpdate u;
+  u.invitation_id = s.invitation.id;
+  Innovation n;
+  n.title = kUnicode;
+  n.stage = "pilot";
+  n.field = "energie";
+  n.conditions = {"funding", "permits"};
+  n.actors = {{s.actors[0].id, "initiator"}, {s.actors[2].id, "partner"}};
+  u.innovations = std::vector<Innovation>{n, n};
+  u.innovations->at(1).title = "Zweites";
+  repo().save_response(u);
+  auto own = [&] {
+    std::vector<Innovation> out;
+    for (auto& x : repo().list_innovations(s.project.id))
+      if (x.reported_by && *x.reported_by == s.invitation.id) out.push_back(x);
+    return out;
+  };
+  ASSERT_EQ(own().size(), 2U);
+  EXPECT_EQ(own()[0].title, kUnicode);
+  EXPECT_EQ(own()[0].wave_id, s.wave.id);
+  EXPECT_EQ(own()[0].actors, n.actors);
+  // Replacing keeps the others' innovations; an empty list removes the own ones.
+  u.innovations = std::vector<Innovation>{};
+  repo().save_response(u);
+  EXPECT_TRUE(own().empty());
+  EXPECT_EQ(repo().list_innovations(s.project.id).size(), 1U);
+  // An innovation naming an actor of another project fails the whole update.
+  const Project p2 = make_project("andere-stadt");
+  const Actor stranger = make_actor(p2.id, "X1");
+  n.actors.push_back({stranger.id, "partner"});
+  u.innovations = std::vector<Innovation>{n};
+  u.items = {{"position", std::string("nicht gespeichert")}};
+  EXPECT_THROW(repo().save_response(u), StorageError);
+  EXPECT_TRUE(own().empty());
+  EXPECT_TRUE(repo().list_answers(s.invitation.id).empty());
+}
+
+TEST_P(Contract, WithdrawResponseDeletesAnswersAtomically) {
+  auto s = setup();
+  ResponseUpdate u;
+  u.invitation_id = s.invitation.id;
+  u.ties["zusammenarbeit"] = {tie_to(s.actors[1].id, 2), tie_to(-1, 4)};
+  u.free_additions = {"Neue Initiative"};
+  u.items = {{"position", std::string(kUnicode)}};
+  Innovation n;
+  n.title = "Idee";
+  n.stage = "idea";
+  u.innovations = std::vector<Innovation>{n};
+  repo().save_response(u);
+  repo().submit_response(s.invitation.id);
+  // Another respondent's answers stay.
+  const Invitation other = invite(s.wave.id, s.actors[1].id, "hash-1");
+  ResponseUpdate o;
+  o.invitation_id = other.id;
+  o.ties["zusammenarbeit"] = {tie_to(s.actors[0].id, 5)};
+  repo().save_response(o);
+
+  const auto result = repo().withdraw_response(s.invitation.id);
+  EXPECT_EQ(result.ties_reported_deleted, 2U);
+  EXPECT_EQ(result.answers_deleted, 2U);  // one item, one innovation
+  EXPECT_FALSE(repo().active_consent(s.invitation.id));
+  EXPECT_EQ(repo().find_invitation(s.invitation.id)->status, InvitationStatus::Invited);
+  TieQuery q;
+  q.wave_id = s.wave.id;
+  q.source = s.actors[0].id;
+  EXPECT_TRUE(repo().list_ties(q).empty());
+  EXPECT_TRUE(repo().list_answers(s.invitation.id).empty());
+  for (const auto& a : repo().list_actors(s.project.id))
+    EXPECT_NE(a.name, "Neue Initiative");
+  q.source = s.actors[1].id;
+  EXPECT_EQ(repo().list_ties(q).size(), 1U);
+  // The roster entry of the respondent stays.
+  EXPECT_TRUE(repo().find_actor(s.actors[0].id));
+  EXPECT_THROW(repo().withdraw_response(999999), StorageError);
+}
+
+TEST_P(Contract, RosterAndRespondentView) {
+  auto s = setup();
+  ResponseUpdate u;
+  u.invitation_id = s.invitation.id;
+  u.free_additions = {"Ärztekammer Süd"};
+  u.ties["zusammenarbeit"] = {tie_to(-1, 3)};
+  repo().save_response(u);
+  repo().merge_actor(s.actors[3].id, s.actors[2].id);
+  const auto roster = repo().list_roster(s.project.id);
+  ASSERT_EQ(roster.size(), 4U);  // 4 actors - 1 merged + 1 free addition
+  for (std::size_t i = 1; i < roster.size(); ++i)
+    EXPECT_LE(roster[i - 1].name, roster[i].name);
+  bool found = false;
+  for (const auto& r : roster) {
+    EXPECT_NE(r.id, s.actors[3].id);
+    if (r.free_addition) {
+      found = true;
+      EXPECT_EQ(r.name, "Ärztekammer Süd");
+      EXPECT_EQ(r.added_by, s.invitation.id);
+    }
+  }
+  EXPECT_TRUE(found);
+
+  Session session;
+  session.token_hash = "resp-session";
+  session.kind = SessionKind::Respondent;
+  session.invitation_id = s.invitation.id;
+  session.csrf_token = "csrf-1";
+  session.created_at = 1000;
+  session.expires_at = 5000;
+  repo().create_session(session);
+  repo().save_questionnaire(s.project.id, "{}");
+  repo().save_questionnaire(s.project.id, "{}");
+  const auto v = repo().respondent_view("resp-session", 2000);
+  ASSERT_TRUE(v);
+  EXPECT_EQ(v->invitation.id, s.invitation.id);
+  EXPECT_EQ(v->wave.id, s.wave.id);
+  EXPECT_EQ(v->project.slug, s.project.slug);
+  EXPECT_EQ(v->actor_id, s.actors[0].id);
+  EXPECT_EQ(v->actor_name, s.actors[0].name);
+  EXPECT_EQ(v->session.csrf_token, "csrf-1");
+  EXPECT_TRUE(v->consented);
+  EXPECT_EQ(v->questionnaire_version, 2);
+  EXPECT_FALSE(repo().respondent_view("resp-session", 6000)) << "expired";
+  EXPECT_FALSE(repo().respondent_view("nope", 2000));
+  repo().withdraw_consent(s.invitation.id);
+  EXPECT_FALSE(repo().respondent_view("resp-session", 2000)->consented);
+  // A user session is not a respondent session.
+  Session user = session;
+  user.token_hash = "user-session";
+  user.kind = SessionKind::User;
+  user.invitation_id = 0;
+  user.user_id =
+      repo().create_user(User{0, "x@example.org", "X", "h", Role::Researcher, false, 0}).id;
+  repo().create_session(user);
+  EXPECT_FALSE(repo().respondent_view("user-session", 2000));
+  EXPECT_NO_THROW(repo().ping());
+}
+
 class Erasure : public Contract {
  protected:
   /// actors[0] (respondent, erased) reports 0->1 and is named by 2 (2->0) and 3 (3->0).
