@@ -42,6 +42,7 @@ int run_serve(const ServeArgs& args) {
   const auto lang = app::parse_lang(args.lang);
   storage::OpenOptions oo;
   oo.location = args.postgres.empty() ? "sqlite:" + args.db : args.postgres;
+  oo.readers = 8;  // reader connections (SQLite) or pool size (PostgreSQL) for 16 threads
   auto repo = storage::open_repository(oo);
 
   web::DemoSeedResult demo;
