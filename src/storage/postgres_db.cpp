@@ -10,9 +10,11 @@
 #include <libpq-fe.h>
 
 #include <charconv>
+#include <chrono>
 #include <condition_variable>
 #include <cstdio>
 #include <mutex>
+#include <thread>
 #include <unordered_map>
 
 #include "storage/db.hpp"
@@ -302,12 +304,22 @@ class PostgresDb final : public Db {
       conn->reset();  // broken before anything was sent: retry once on a fresh connection
       conn->execute_script(begin);
     }
-    try {
-      job(*conn);
-      conn->execute_script("COMMIT");
-    } catch (...) {
-      conn->quiet("ROLLBACK");
-      throw;
+    // A serialisation failure or deadlock (Busy) rolls the whole transaction back; the job is
+    // run again from the start (jobs keep their state inside the call), at most three times.
+    for (int attempt = 1;; ++attempt) {
+      try {
+        job(*conn);
+        conn->execute_script("COMMIT");
+        return;
+      } catch (const StorageError& e) {
+        conn->quiet("ROLLBACK");
+        if (e.kind() != StorageError::Kind::Busy || attempt == 3 || !conn->ok()) throw;
+      } catch (...) {
+        conn->quiet("ROLLBACK");
+        throw;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(2 * attempt));
+      conn->execute_script(begin);
     }
   }
 

@@ -369,11 +369,19 @@ class SqliteDb final : public Db {
   }
 
  private:
+  /// First come, first served: a waiter takes a ticket and gets a connection only when its
+  /// turn has come (a plain condition variable lets late arrivals overtake, and under sustained
+  /// load some requests then waited for seconds).
   SqliteConnection* acquire_reader() {
     std::unique_lock lock(pool_mutex_);
-    pool_cv_.wait(lock, [this] { return !free_.empty(); });
+    const std::uint64_t ticket = next_ticket_++;
+    pool_cv_.wait(lock, [&] { return ticket == now_serving_ && !free_.empty(); });
+    ++now_serving_;
     SqliteConnection* conn = free_.back();
     free_.pop_back();
+    const bool more = !free_.empty();
+    lock.unlock();
+    if (more) pool_cv_.notify_all();  // the next ticket may take the next free connection
     return conn;
   }
   void release_reader(SqliteConnection* conn) {
@@ -381,7 +389,7 @@ class SqliteDb final : public Db {
       std::lock_guard lock(pool_mutex_);
       free_.push_back(conn);
     }
-    pool_cv_.notify_one();
+    pool_cv_.notify_all();
   }
 
   void writer_loop() {
@@ -472,6 +480,8 @@ class SqliteDb final : public Db {
   std::vector<SqliteConnection*> free_;
   std::mutex pool_mutex_;
   std::condition_variable pool_cv_;
+  std::uint64_t next_ticket_ = 0;  ///< reader pool tickets (acquire_reader)
+  std::uint64_t now_serving_ = 0;
   mutable std::mutex queue_mutex_;
   std::condition_variable queue_cv_;
   std::deque<WriteJob*> queue_;
