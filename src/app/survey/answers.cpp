@@ -392,7 +392,8 @@ void encode_value(FormFields& out, const std::string& field, const kn::Value& v)
   } else if (const auto* d = std::get_if<double>(&v)) {
     out.emplace_back(field, std::to_string(static_cast<long long>(*d)));
   } else if (const auto* list = std::get_if<std::vector<std::string>>(&v)) {
-    for (const auto& x : *list) out.emplace_back(field, x);
+    for (const auto& x : *list)
+      out.emplace_back(field, x);
   }
 }
 
@@ -408,7 +409,8 @@ FormFields encode_items(const Section& section, const Attributes& items) {
 
 FormFields encode_ties(const Section& section, const std::vector<DecodedTie>& ties) {
   FormFields out;
-  for (const auto& tie : ties) out.emplace_back("a", std::to_string(tie.target));
+  for (const auto& tie : ties)
+    out.emplace_back("a", std::to_string(tie.target));
   for (const auto& tie : ties) {
     const std::string prefix = "t." + std::to_string(tie.target) + ".";
     for (const auto& item : section.items)
@@ -427,8 +429,10 @@ FormFields encode_innovations(const std::vector<DecodedInnovation>& innovations)
     if (!inn.description.empty()) out.emplace_back(p + "description", inn.description);
     if (!inn.field.empty()) out.emplace_back(p + "field", inn.field);
     if (!inn.stage.empty()) out.emplace_back(p + "stage", inn.stage);
-    for (const auto& c : inn.conditions) out.emplace_back(p + "conditions", c);
-    for (const auto id : inn.partners) out.emplace_back(p + "partners", std::to_string(id));
+    for (const auto& c : inn.conditions)
+      out.emplace_back(p + "conditions", c);
+    for (const auto id : inn.partners)
+      out.emplace_back(p + "partners", std::to_string(id));
   }
   return out;
 }

@@ -50,9 +50,9 @@ struct CsrfPolicy {
 /// The CSRF rule for state-changing methods (POST, PUT, PATCH, DELETE, unknown methods):
 /// reject if Sec-Fetch-Site is present and neither "same-origin" nor "none", or if Origin is
 /// present and not an allowed origin ("null" only together with Sec-Fetch-Site same-origin/none:
-/// Chromium sends it for same-origin posts from no-referrer pages). Requests with neither header pass (non-
-/// browser clients; forms add a per-session token on top). Returns an empty string if allowed,
-/// otherwise the reason (for the log, not for the client).
+/// Chromium sends it for same-origin posts from no-referrer pages). Requests with neither header
+/// pass (non- browser clients; forms add a per-session token on top). Returns an empty string if
+/// allowed, otherwise the reason (for the log, not for the client).
 [[nodiscard]] std::string csrf_violation(const Request& request, const CsrfPolicy& policy);
 
 /// Thread-safe token-bucket rate limiter keyed by strings (IP, account, token hash). Each key

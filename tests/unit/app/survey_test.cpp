@@ -302,7 +302,8 @@ TEST(Encoder, DecodeOfEncodeIsIdentity) {
                       {"own_role", std::string("advising")}};
   const auto a = decode("about", encode_items(sec("about"), items));
   ASSERT_TRUE(a.errors.empty());
-  for (const auto& [key, value] : a.items) EXPECT_EQ(value, items.at(key)) << key;
+  for (const auto& [key, value] : a.items)
+    EXPECT_EQ(value, items.at(key)) << key;
 
   std::vector<DecodedTie> ties(2);
   ties[0].target = 1;
@@ -321,8 +322,8 @@ TEST(Encoder, DecodeOfEncodeIsIdentity) {
   }
 
   std::vector<DecodedInnovation> inns(1);
-  inns[0] = {"Quartierswärme", "Nahwärme für 40 Häuser", "gebaeude_waerme", "planning",
-             {"funding", "permits"}, {2, 3}};
+  inns[0] = {"Quartierswärme", "Nahwärme für 40 Häuser", "gebaeude_waerme",
+             "planning",       {"funding", "permits"},   {2, 3}};
   const auto v = decode("innovations", encode_innovations(inns));
   ASSERT_TRUE(v.errors.empty());
   ASSERT_EQ(v.innovations.size(), 1U);
