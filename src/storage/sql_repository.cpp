@@ -477,6 +477,7 @@ class SqlRepository final : public Repository {
 
   ErasureResult withdraw_response(Id invitation_id) override {
     return write([&](Connection& c) {
+      lock_invitation(c, invitation_id);
       const auto inv = invitation_by_id(c, invitation_id);
       if (!inv) not_found("invitation");
       ErasureResult out;
@@ -531,8 +532,16 @@ class SqlRepository final : public Repository {
   }
 
   // --- responses ----------------------------------------------------------------------------
+  /// Takes the invitation's row lock first (PostgreSQL; SQLite has one writer anyway), so two
+  /// saves of the same respondent (a double click, two tabs) run one after the other: under READ
+  /// COMMITTED the second's DELETE then sees the first's new ties instead of inserting duplicates.
+  static void lock_invitation(Connection& c, Id invitation_id) {
+    c.execute("UPDATE invitations SET updated_at = updated_at WHERE id = $1", {invitation_id});
+  }
+
   void save_response(const ResponseUpdate& update) override {
     write([&](Connection& c) {
+      lock_invitation(c, update.invitation_id);
       const Invitation inv = open_invitation(c, update.invitation_id);
       const Actor respondent = *actor_by_id(c, inv.actor_id);
       const Time t = now();
@@ -603,6 +612,7 @@ class SqlRepository final : public Repository {
 
   Invitation submit_response(Id invitation_id) override {
     return write([&](Connection& c) {
+      lock_invitation(c, invitation_id);
       const Invitation inv = open_invitation(c, invitation_id);
       if (inv.status != InvitationStatus::Submitted) {
         const Time t = now();

@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+
 #include <thread>
 
 #include "unit/storage/storage_fixture.hpp"
@@ -804,6 +806,39 @@ TEST_P(Contract, RosterAndRespondentView) {
   repo().create_session(user);
   EXPECT_FALSE(repo().respondent_view("user-session", 2000));
   EXPECT_NO_THROW(repo().ping());
+}
+
+TEST_P(Contract, ConcurrentSavesOfOneRespondentSerialise) {
+  // A double click or two tabs: the same respondent saves the same page at once. Every save
+  // succeeds and the result is exactly one of them, never duplicates or a mix.
+  auto s = setup();
+  constexpr int kThreads = 8, kRounds = 10;
+  std::atomic<int> failures{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int round = 0; round < kRounds; ++round) {
+        ResponseUpdate u;
+        u.invitation_id = s.invitation.id;
+        u.ties["zusammenarbeit"] = {tie_to(s.actors[1].id, 1 + t % 5),
+                                    tie_to(s.actors[2].id, 1 + round % 5)};
+        u.items = {{"position", std::string("thread-") + std::to_string(t)}};
+        try {
+          repo().save_response(u);
+        } catch (const StorageError&) {
+          ++failures;
+        }
+      }
+    });
+  }
+  for (auto& th : threads)
+    th.join();
+  EXPECT_EQ(failures.load(), 0);
+  TieQuery q;
+  q.wave_id = s.wave.id;
+  q.source = s.actors[0].id;
+  EXPECT_EQ(repo().list_ties(q).size(), 2U);
+  ASSERT_EQ(repo().list_answers(s.invitation.id).size(), 1U);
 }
 
 class Erasure : public Contract {
