@@ -72,7 +72,7 @@ Kind kind_of(int extended) {
 /// RAII prepared statement.
 class Statement {
  public:
-  Statement(sqlite3* db, const std::string& sql) : db_(db) {
+  Statement(sqlite3* db, const std::string& sql) {
     const int rc = sqlite3_prepare_v3(db, sql.c_str(), static_cast<int>(sql.size()),
                                       SQLITE_PREPARE_PERSISTENT, &stmt_, nullptr);
     if (rc != SQLITE_OK) fail(db, rc, sql);
@@ -83,7 +83,6 @@ class Statement {
   [[nodiscard]] sqlite3_stmt* get() const { return stmt_; }
 
  private:
-  sqlite3* db_;
   sqlite3_stmt* stmt_ = nullptr;
 };
 

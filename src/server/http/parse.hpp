@@ -28,8 +28,8 @@ namespace kn::http {
 
 struct FormLimits {
   std::size_t max_fields = 256;
-  std::size_t max_key_bytes = 256;          ///< After decoding.
-  std::size_t max_value_bytes = 64 * 1024;  ///< After decoding.
+  std::size_t max_key_bytes = 256;                       ///< After decoding.
+  std::size_t max_value_bytes = std::size_t{64} * 1024;  ///< After decoding.
 };
 
 /// "a=1&b=%C3%A4&a=2" -> {a,1},{b,"ä"},{a,2}. '+' stays '+'. Empty pieces ("a=1&&b") are
@@ -40,7 +40,7 @@ struct FormLimits {
 
 struct CookieLimits {
   std::size_t max_cookies = 64;
-  std::size_t max_header_bytes = 8 * 1024;
+  std::size_t max_header_bytes = std::size_t{8} * 1024;
 };
 
 /// RFC 6265 section 5.4 Cookie header: "a=1; b=2". Tolerant like browsers: whitespace around
@@ -64,9 +64,9 @@ struct MediaType {
 
 struct MultipartLimits {
   std::size_t max_parts = 64;
-  std::size_t max_part_bytes = 10 * 1024 * 1024;  ///< Data of one part.
-  std::size_t max_part_header_bytes = 8 * 1024;   ///< Header block of one part.
-  std::size_t max_name_bytes = 256;               ///< name= and filename=.
+  std::size_t max_part_bytes = std::size_t{10} * 1024 * 1024;  ///< Data of one part.
+  std::size_t max_part_header_bytes = std::size_t{8} * 1024;   ///< Header block of one part.
+  std::size_t max_name_bytes = 256;                            ///< name= and filename=.
 };
 
 struct MultipartPart {

@@ -18,8 +18,8 @@ namespace kn::http {
 /// A request handler. It may block (database calls); it runs on one of the server's threads.
 using Handler = std::function<Response(Request&)>;
 
-inline constexpr std::size_t kDefaultBodyLimit = 64 * 1024;
-inline constexpr std::size_t kUploadBodyLimit = 10 * 1024 * 1024;
+inline constexpr std::size_t kDefaultBodyLimit = std::size_t{64} * 1024;
+inline constexpr std::size_t kUploadBodyLimit = std::size_t{10} * 1024 * 1024;
 
 struct RouteOptions {
   /// Largest request body accepted for this route (bigger: 413 before the body is read).

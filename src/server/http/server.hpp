@@ -21,9 +21,9 @@
 namespace kn::http {
 
 struct ServerLimits {
-  std::size_t header_bytes = 8 * 1024;  ///< Request line + header fields; more: 431.
-  std::size_t max_headers = 100;        ///< Header fields per request; more: 431.
-  std::size_t max_connections = 512;    ///< Open connections; more get 503 and are closed.
+  std::size_t header_bytes = std::size_t{8} * 1024;  ///< Request line + header fields; more: 431.
+  std::size_t max_headers = 100;                     ///< Header fields per request; more: 431.
+  std::size_t max_connections = 512;  ///< Open connections; more get 503 and are closed.
   std::size_t max_requests_per_connection = 1000;
 };
 

@@ -677,6 +677,7 @@ class Admin : public std::enable_shared_from_this<Admin> {
   Response mail_merge(const Request& r, const ProjectCtx& p, const storage::Wave& w,
                       const std::vector<std::pair<storage::Actor, std::string>>& links) {
     std::vector<MailMergeRow> rows;
+    rows.reserve(links.size());
     const std::string base = app_.base_url(r) + "/s/";
     for (const auto& [a, token] : links)
       rows.push_back({a.key, a.name, a.contact_name, a.contact_email, base + token});
@@ -1033,7 +1034,7 @@ void Admin::routes(http::Router& outer) {
   router.get("/admin/p/{slug}/questionnaire.json",
              project(any, ph(&Admin::get_questionnaire_json)));
   router.post("/admin/p/{slug}/questionnaire", project(research, ph(&Admin::post_questionnaire)),
-              http::RouteOptions{256 * 1024, false});
+              http::RouteOptions{std::size_t{256} * 1024, false});
   router.post("/admin/p/{slug}/erase", project(Role::Admin, ph(&Admin::erase_project)));
 }
 

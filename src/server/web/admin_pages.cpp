@@ -187,27 +187,29 @@ std::string render_users(const AdminContext& ctx, const std::vector<UserRow>& us
     for (const auto& [slug, role] : row.memberships)
       h += "<li><code>" + esc(slug) + "</code>: " + role_name(lang, role) + "</li>";
     h += "</ul></td><td>";
-    h += form(ctx, action + "/role", "inline") + "<label for=\"role-" + id +
-         "\" class=\"visually-hidden\">" + t(lang, "admin.users.role") + "</label>" +
-         role_select("role-" + id, u.role, true) +
+    h += form(ctx, action + "/role", "inline");
+    h += "<label for=\"role-" + id + "\" class=\"visually-hidden\">" + t(lang, "admin.users.role") +
+         "</label>";
+    h += role_select("role-" + id, u.role, true) +
          button(lang, "admin.users.set_role", "secondary") + "</form> ";
     h += form(ctx, action + "/disable", "inline") +
          "<input type=\"hidden\" name=\"disabled\" value=\"" + (u.disabled ? "0" : "1") + "\">" +
          button(lang, u.disabled ? "admin.users.enable" : "admin.users.disable", "secondary") +
          "</form> ";
     if (!projects.empty()) {
-      h += form(ctx, action + "/membership", "inline") + "<label for=\"mp-" + id +
-           "\" class=\"visually-hidden\">" + t(lang, "admin.users.project") +
-           "</label><select id=\"mp-" + id + "\" name=\"project\">";
+      h += form(ctx, action + "/membership", "inline");
+      h += "<label for=\"mp-" + id + "\" class=\"visually-hidden\">" +
+           t(lang, "admin.users.project") + "</label>";
+      h += "<select id=\"mp-" + id + "\" name=\"project\">";
       for (const auto& p : projects)
         h += "<option value=\"" + esc(p.slug) + "\">" + esc(p.name) + "</option>";
       h += "</select><label for=\"mr-" + id + "\" class=\"visually-hidden\">" +
-           t(lang, "admin.users.role") + "</label><select id=\"mr-" + id +
-           "\" name=\"role\"><option value=\"researcher\">" + role_name(lang, Role::Researcher) +
-           "</option><option value=\"partner\">" + role_name(lang, Role::Partner) +
-           "</option><option value=\"none\">" + t(lang, "admin.users.no_access") +
-           "</option></select>" + button(lang, "admin.users.set_membership", "secondary") +
-           "</form>";
+           t(lang, "admin.users.role") + "</label>";
+      h += "<select id=\"mr-" + id + "\" name=\"role\"><option value=\"researcher\">" +
+           role_name(lang, Role::Researcher) + "</option><option value=\"partner\">" +
+           role_name(lang, Role::Partner) + "</option><option value=\"none\">" +
+           t(lang, "admin.users.no_access") + "</option></select>" +
+           button(lang, "admin.users.set_membership", "secondary") + "</form>";
     }
     h += "</td></tr>";
   }
@@ -433,9 +435,10 @@ std::string render_invitations(const AdminContext& ctx, const storage::Wave& wav
     const auto& i = r.invitation;
     const std::string id = std::to_string(i.id);
     h += "<tr>";
-    if (ctx.names)
-      h += "<td><input type=\"checkbox\" name=\"invitation\" value=\"" + id + "\" id=\"inv-" + id +
-           "\" aria-label=\"" + esc(r.actor.name) + "\"></td>";
+    if (ctx.names) {
+      h += "<td><input type=\"checkbox\" name=\"invitation\" value=\"" + id + "\"";
+      h += " id=\"inv-" + id + "\" aria-label=\"" + esc(r.actor.name) + "\"></td>";
+    }
     h += "<td>" + esc(shown_name(ctx, r.actor)) + "</td><td>" +
          esc(sector_name(lang, r.actor.sector)) + "</td><td>" + inv_status_name(lang, i.status) +
          "</td><td>" + esc(format_time(i.created_at)) + "</td><td>" +
@@ -472,9 +475,9 @@ std::string render_additions(const AdminContext& ctx, const std::vector<Addition
     const std::string id = std::to_string(a.id);
     h += "<tr><td>" + esc(a.name) + "</td><td>" + esc(row.added_by) + "</td><td>" +
          esc(format_time(a.created_at)) + "</td><td>";
-    h += form(ctx, b + id + "/merge", "inline") + "<label for=\"into-" + id + "\">" +
-         t(lang, "admin.additions.merge_into") + "</label> <select id=\"into-" + id +
-         "\" name=\"into\" required>";
+    h += form(ctx, b + id + "/merge", "inline");
+    h += "<label for=\"into-" + id + "\">" + t(lang, "admin.additions.merge_into") + "</label>";
+    h += " <select id=\"into-" + id + "\" name=\"into\" required>";
     for (const auto& r : roster) {
       if (r.id == a.id) continue;
       h += "<option value=\"" + std::to_string(r.id) + "\">" + esc(r.name) + " (" + esc(r.key) +

@@ -248,6 +248,7 @@ class Survey {
 
   static std::vector<app::survey::DecodedTie> decoded(const std::vector<storage::Tie>& ties) {
     std::vector<app::survey::DecodedTie> out;
+    out.reserve(ties.size());
     for (const auto& t : ties)
       out.push_back({t.target, t.attrs});
     return out;

@@ -390,9 +390,9 @@ std::string render_roster_rate_page(const SurveyContext& ctx, const Section& sec
   for (const auto& r : named) {
     const std::string v = std::to_string(r.id);
     h += "<input type=\"hidden\" name=\"a\" value=\"" + v + "\">";
-    h += "<section class=\"tie\" aria-labelledby=\"tie-" + v + "\"><h2 id=\"tie-" + v + "\">" +
-         esc(r.name) + " <span class=\"sector\">" + esc(sector_label(lang, r.sector)) +
-         "</span></h2>";
+    h += "<section class=\"tie\" aria-labelledby=\"tie-" + v + "\">";
+    h += "<h2 id=\"tie-" + v + "\">" + esc(r.name) + " <span class=\"sector\">" +
+         esc(sector_label(lang, r.sector)) + "</span></h2>";
     for (const auto& item : section.items)
       h += item_html(ctx, item, "t." + v + "." + item.key, values, errors);
     h += "</section>";
