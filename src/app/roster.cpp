@@ -2,6 +2,8 @@
 // key or catalogue label), key generation, validation and i18n messages (see roster.hpp).
 #include "app/roster.hpp"
 
+#include "core/util/utf8.hpp"
+
 #include <algorithm>
 #include <array>
 #include <optional>
@@ -82,59 +84,6 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-/// Length of the valid UTF-8 sequence at s[i], or 0.
-std::size_t utf8_length(std::string_view s, std::size_t i) {
-  const auto c = static_cast<unsigned char>(s[i]);
-  std::size_t n = 0;
-  std::uint32_t cp = 0;
-  if (c < 0x80) return 1;
-  if (c >= 0xC2 && c <= 0xDF) {
-    n = 2;
-    cp = c & 0x1Fu;
-  } else if (c >= 0xE0 && c <= 0xEF) {
-    n = 3;
-    cp = c & 0x0Fu;
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    n = 4;
-    cp = c & 0x07u;
-  } else {
-    return 0;
-  }
-  if (i + n > s.size()) return 0;
-  for (std::size_t k = 1; k < n; ++k) {
-    const auto d = static_cast<unsigned char>(s[i + k]);
-    if ((d & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (d & 0x3Fu);
-  }
-  if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-      (cp >= 0xD800 && cp <= 0xDFFF)) {
-    return 0;
-  }
-  return n;
-}
-
-bool valid_utf8(std::string_view s) {
-  for (std::size_t i = 0; i < s.size();) {
-    const std::size_t n = utf8_length(s, i);
-    if (n == 0) return false;
-    i += n;
-  }
-  return true;
-}
-
-void append_utf8(std::string& out, std::uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
 /// Windows-1252 to UTF-8 (the five unassigned bytes become U+FFFD).
 std::string from_cp1252(std::string_view s) {
   static constexpr std::array<std::uint16_t, 32> k80 = {
@@ -148,9 +97,9 @@ std::string from_cp1252(std::string_view s) {
     if (c < 0x80) {
       out += ch;
     } else if (c < 0xA0) {
-      append_utf8(out, k80[c - 0x80]);
+      kn::append_utf8(out, k80[c - 0x80]);
     } else {
-      append_utf8(out, c);
+      kn::append_utf8(out, c);
     }
   }
   return out;
@@ -615,7 +564,7 @@ class RosterParser {
       fail(cell_location(n, c), field, "roster.error.too_long",
            {std::to_string(v.size()), std::to_string(opt_.max_cell_bytes)});
     }
-    if (!valid_utf8(v)) fail(cell_location(n, c), field, "roster.error.encoding", {});
+    if (!kn::is_valid_utf8(v)) fail(cell_location(n, c), field, "roster.error.encoding", {});
   }
 
   /// Keys for the rows without one, unique against every given key.
@@ -735,7 +684,7 @@ RosterResult parse_roster(std::string_view csv_text, const std::string& filename
   std::string converted;
   // Without a BOM, text that is not UTF-8 is taken as Windows-1252 (German Excel's "CSV").
   const bool has_bom = io::detail::strip_bom(csv_text).size() != csv_text.size();
-  const bool cp1252 = !has_bom && !valid_utf8(csv_text);
+  const bool cp1252 = !has_bom && !kn::is_valid_utf8(csv_text);
   if (cp1252) {
     converted = from_cp1252(csv_text);
     csv_text = converted;

@@ -2,6 +2,8 @@
 
 #include "app/survey/answers.hpp"
 
+#include "core/util/utf8.hpp"
+
 #include <algorithm>
 #include <charconv>
 #include <optional>
@@ -162,40 +164,15 @@ bool clean_text(const std::string& in, std::size_t max_code_points, std::string&
   out.clear();
   out.reserve(in.size());
   std::size_t points = 0;
-  const auto* s = reinterpret_cast<const unsigned char*>(in.data());
   const std::size_t n = in.size();
   for (std::size_t i = 0; i < n;) {
-    const unsigned char c = s[i];
-    std::size_t len = 0;
     std::uint32_t cp = 0;
-    if (c < 0x80) {
-      len = 1;
-      cp = c;
-    } else if ((c & 0xE0) == 0xC0) {
-      len = 2;
-      cp = c & 0x1F;
-    } else if ((c & 0xF0) == 0xE0) {
-      len = 3;
-      cp = c & 0x0F;
-    } else if ((c & 0xF8) == 0xF0) {
-      len = 4;
-      cp = c & 0x07;
-    } else {
-      return false;
-    }
-    if (i + len > n) return false;
-    for (std::size_t k = 1; k < len; ++k) {
-      if ((s[i + k] & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (s[i + k] & 0x3F);
-    }
-    // Overlong forms, surrogates and values above U+10FFFF are invalid UTF-8.
-    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
-        (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
-      return false;
+    const std::size_t len = kn::utf8_decode(in, i, cp);
+    if (len == 0) return false;
     const bool control = cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0);
     if (cp == '\r') {
       // CRLF and lone CR become LF.
-      if (!(i + 1 < n && s[i + 1] == '\n')) out.push_back('\n');
+      if (!(i + 1 < n && in[i + 1] == '\n')) out.push_back('\n');
     } else if (!control || cp == '\n' || cp == '\t') {
       out.append(in, i, len);
       ++points;

@@ -2,6 +2,8 @@
 // with caps on every size a hostile file controls (see xlsx.hpp).
 #include "core/io/xlsx.hpp"
 
+#include "core/util/utf8.hpp"
+
 #include <zip.h>
 
 #include <charconv>
@@ -169,19 +171,6 @@ pugi::xml_attribute attribute(const pugi::xml_node& node, std::string_view name,
   return {};
 }
 
-void append_utf8(std::string& out, std::uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
 int hex_digit(char c) {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
@@ -204,7 +193,7 @@ std::string decode_escapes(std::string text) {
         cp = cp * 16 + static_cast<std::uint32_t>(d < 0 ? 0 : d);
       }
       if (ok && (cp < 0xD800 || cp > 0xDFFF)) {
-        append_utf8(out, cp);
+        kn::append_utf8(out, cp);
         i += 6;
         continue;
       }

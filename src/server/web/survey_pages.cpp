@@ -106,6 +106,19 @@ std::string error_summary(Lang lang, const FormState& state) {
   return h;
 }
 
+/// The top of every section page: who answers, the progress steps, the title, the question
+/// (already HTML), the error summary and the notice.
+std::string section_head(const SurveyContext& ctx, const Section& section,
+                         const std::string& question_html, const FormState& state) {
+  std::string h = respondent_line(ctx) + progress(ctx, &section);
+  h += "<h1>" + esc(section.title.text(ctx.lang)) + "</h1>";
+  h += question_html;
+  h += error_summary(ctx.lang, state);
+  if (!state.notice.empty())
+    h += "<p class=\"notice\" role=\"status\">" + esc(state.notice) + "</p>";
+  return h;
+}
+
 std::string nav_buttons(Lang lang, bool back, const char* next_key = "survey.ui.save_next") {
   // Enter in a text field submits with the form's first submit button: make that "next",
   // invisible and out of the tab order (the visible buttons follow in reading order).
@@ -267,13 +280,12 @@ std::string render_items_page(const SurveyContext& ctx, const Section& section,
   const auto lang = ctx.lang;
   const Values values(state.values);
   const Errors errors(lang, state.errors);
-  std::string h = respondent_line(ctx) + progress(ctx, &section);
-  h += "<h1>" + esc(section.title.text(lang)) + "</h1>";
-  if (!section.question.key.empty())
-    h += "<p class=\"question\">" + esc(section.question.text(lang)) + "</p>";
-  h += error_summary(lang, state);
-  if (!state.notice.empty())
-    h += "<p class=\"notice\" role=\"status\">" + esc(state.notice) + "</p>";
+  std::string h =
+      section_head(ctx, section,
+                   section.question.key.empty() && section.question.overrides.empty()
+                       ? std::string()
+                       : "<p class=\"question\">" + esc(section.question.text(lang)) + "</p>",
+                   state);
   h += form_open(ctx, section_url(section), "items");
   for (const auto& item : section.items)
     h += item_html(ctx, item, "i." + item.key, values, errors);
@@ -287,12 +299,9 @@ std::string render_roster_select_page(const SurveyContext& ctx, const Section& s
   const auto lang = ctx.lang;
   const Values values(state.values);
   const Errors errors(lang, state.errors);
-  std::string h = respondent_line(ctx) + progress(ctx, &section);
-  h += "<h1>" + esc(section.title.text(lang)) + "</h1>";
-  h += "<p class=\"question\" id=\"question\">" + esc(section.question.text(lang)) + "</p>";
-  h += error_summary(lang, state);
-  if (!state.notice.empty())
-    h += "<p class=\"notice\" role=\"status\">" + esc(state.notice) + "</p>";
+  std::string h = section_head(
+      ctx, section,
+      "<p class=\"question\" id=\"question\">" + esc(section.question.text(lang)) + "</p>", state);
   h += form_open(ctx, section_url(section), "roster");
   h += "<input type=\"hidden\" name=\"step\" value=\"select\">";
   // The search field filters the list with JavaScript; without it the grouped list below and
@@ -378,13 +387,11 @@ std::string render_roster_rate_page(const SurveyContext& ctx, const Section& sec
   const auto lang = ctx.lang;
   const Values values(state.values);
   const Errors errors(lang, state.errors);
-  std::string h = respondent_line(ctx) + progress(ctx, &section);
-  h += "<h1>" + esc(section.title.text(lang)) + "</h1>";
-  h += "<p class=\"question\">" + tf(lang, "survey.ui.rate_intro", {std::to_string(named.size())}) +
-       "</p>";
-  h += error_summary(lang, state);
-  if (!state.notice.empty())
-    h += "<p class=\"notice\" role=\"status\">" + esc(state.notice) + "</p>";
+  std::string h =
+      section_head(ctx, section,
+                   "<p class=\"question\">" +
+                       tf(lang, "survey.ui.rate_intro", {std::to_string(named.size())}) + "</p>",
+                   state);
   h += form_open(ctx, section_url(section, true), "rate");
   h += "<input type=\"hidden\" name=\"step\" value=\"rate\">";
   for (const auto& r : named) {
@@ -408,12 +415,8 @@ std::string render_innovations_page(const SurveyContext& ctx, const Section& sec
   const auto& q = *ctx.questionnaire;
   const Values values(state.values);
   const Errors errors(lang, state.errors);
-  std::string h = respondent_line(ctx) + progress(ctx, &section);
-  h += "<h1>" + esc(section.title.text(lang)) + "</h1>";
-  h += "<p class=\"question\">" + esc(section.question.text(lang)) + "</p>";
-  h += error_summary(lang, state);
-  if (!state.notice.empty())
-    h += "<p class=\"notice\" role=\"status\">" + esc(state.notice) + "</p>";
+  std::string h = section_head(
+      ctx, section, "<p class=\"question\">" + esc(section.question.text(lang)) + "</p>", state);
   h += form_open(ctx, section_url(section), "innovations");
   // Filled blocks plus one (two when none yet) empty block, up to the maximum.
   std::size_t filled = 0;
