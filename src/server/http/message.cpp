@@ -216,28 +216,28 @@ Params Request::form() const {
   return parse_form_urlencoded(body);
 }
 
-Response Response::html(std::string body, int status) {
+namespace {
+
+Response with_body(std::string_view content_type, std::string body, int status) {
   Response r;
   r.status = status;
-  r.headers.set("Content-Type", kHtmlUtf8);
+  r.headers.set("Content-Type", content_type);
   r.body = std::move(body);
   return r;
+}
+
+}  // namespace
+
+Response Response::html(std::string body, int status) {
+  return with_body(kHtmlUtf8, std::move(body), status);
 }
 
 Response Response::text(std::string body, int status) {
-  Response r;
-  r.status = status;
-  r.headers.set("Content-Type", kTextUtf8);
-  r.body = std::move(body);
-  return r;
+  return with_body(kTextUtf8, std::move(body), status);
 }
 
 Response Response::json_text(std::string body, int status) {
-  Response r;
-  r.status = status;
-  r.headers.set("Content-Type", kJsonUtf8);
-  r.body = std::move(body);
-  return r;
+  return with_body(kJsonUtf8, std::move(body), status);
 }
 
 Response Response::json(const nlohmann::json& value, int status) {
