@@ -172,7 +172,12 @@ bool clean_text(const std::string& in, std::size_t max_code_points, std::string&
     const bool control = cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0);
     if (cp == '\r') {
       // CRLF and lone CR become LF.
-      if (!(i + 1 < n && in[i + 1] == '\n')) out.push_back('\n');
+      // (A CR-made LF counts as a character like any other, so the limit holds for the text
+      // as stored; fuzz_survey_payload found the miscount.)
+      if (!(i + 1 < n && in[i + 1] == '\n')) {
+        out.push_back('\n');
+        ++points;
+      }
     } else if (!control || cp == '\n' || cp == '\t') {
       out.append(in, i, len);
       ++points;

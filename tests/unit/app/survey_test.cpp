@@ -346,6 +346,11 @@ TEST(CleanText, Rules) {
   EXPECT_TRUE(clean_text("😀ß", 2, out));
   EXPECT_FALSE(clean_text("😀ßx", 2, out));
   EXPECT_FALSE(clean_text("\xF4\x90\x80\x80", 10, out));  // above U+10FFFF
+  // Lone CRs become LFs and count towards the limit like every other character.
+  EXPECT_FALSE(clean_text("a\r\r\rb", 4, out));
+  EXPECT_TRUE(clean_text("a\r\r\rb", 5, out));
+  EXPECT_EQ(out, "a\n\n\nb");
+  EXPECT_TRUE(clean_text("a\r\nb", 3, out));  // CRLF is one LF
 }
 
 }  // namespace
