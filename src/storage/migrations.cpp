@@ -187,6 +187,24 @@ CREATE TABLE audit_log (
 CREATE INDEX audit_log_project ON audit_log(project_id, id);
 )SQL";
 
+// Version 2 (issue 4, the map): the project's public aggregate view and stored map layouts.
+constexpr std::string_view kSchemaV2 = R"SQL(
+ALTER TABLE projects ADD COLUMN public_view INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE projects ADD COLUMN public_min_group INTEGER NOT NULL DEFAULT 5;
+CREATE TABLE layouts (
+  id @ID@,
+  project_id BIGINT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+  scope TEXT NOT NULL,
+  fingerprint TEXT NOT NULL,
+  seed BIGINT NOT NULL,
+  source TEXT NOT NULL,
+  iterations BIGINT NOT NULL,
+  positions TEXT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  UNIQUE (project_id, scope)
+);
+)SQL";
+
 constexpr std::string_view kVersionTable =
     "CREATE TABLE IF NOT EXISTS kn_schema_version (version INTEGER PRIMARY KEY, "
     "description TEXT NOT NULL, applied_at BIGINT NOT NULL)";
@@ -208,6 +226,7 @@ const std::vector<Migration>& migrations() {
   static const std::vector<Migration> all = {
       {1, "initial schema: projects, waves, actors, ties, survey, users, sessions, audit",
        kSchemaV1},
+      {2, "public aggregate view per project, stored map layouts", kSchemaV2},
   };
   return all;
 }
@@ -237,9 +256,10 @@ int schema_version(Db& db) {
   return version;
 }
 
-int migrate(Db& db) {
+int migrate(Db& db, int up_to) {
   int version = 0;
   for (const Migration& m : migrations()) {
+    if (m.version > up_to) break;
     db.write([&](Connection& c) {
       lock_migrations(c);
       c.execute_script(kVersionTable);

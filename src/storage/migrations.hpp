@@ -4,6 +4,7 @@
 // user_version); each migration runs in its own write transaction together with its version row,
 // so a migration is applied completely or not at all, and running them again changes nothing.
 
+#include <limits>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,7 +26,8 @@ const std::vector<Migration>& migrations();
 std::string migration_sql(const Migration& migration, Dialect dialect);
 /// Highest applied version (0 for an empty database).
 int schema_version(Db& db);
-/// Applies every pending migration; returns the resulting version.
-int migrate(Db& db);
+/// Applies every pending migration up to version `up_to` (tests of upgrades stop early);
+/// returns the resulting version.
+int migrate(Db& db, int up_to = std::numeric_limits<int>::max());
 
 }  // namespace kn::storage

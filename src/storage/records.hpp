@@ -33,6 +33,10 @@ struct Project {
   std::string lang = "de";
   Time retention_until = 0;  ///< date after which the personal data must be erased (0 = unset)
   Time created_at = 0;
+  /// The public page (/public/{slug}) with aggregates by sector only is switched on.
+  bool public_view = false;
+  /// Smallest group the public view shows a number for (docs/map.md); at least 2.
+  int public_min_group = 5;
 };
 
 enum class WaveStatus : std::uint8_t { Draft, Open, Closed };
@@ -250,6 +254,21 @@ struct ErasureResult {
   std::size_t mentions_anonymised = 0;
   std::size_t answers_deleted = 0;
   std::size_t invitations_deleted = 0;
+};
+
+/// A map layout stored so the picture stays the same between visits (docs/map.md): positions per
+/// actor for one scope (wave and relation) of a project, with the fingerprint of the graph they
+/// were computed for (a changed graph is laid out again, starting from these positions).
+/// Positions are not personal data; an erased actor's position is dropped on the next save.
+struct StoredLayout {
+  Id project_id = 0;
+  std::string scope;        ///< e.g. "wave:3|relation:zusammenarbeit"
+  std::string fingerprint;  ///< of the graph the positions belong to
+  std::int64_t seed = 0;
+  std::string source;  ///< "server" (computed) | "browser" (refined and saved by a user)
+  std::int64_t iterations = 0;
+  std::map<Id, std::pair<double, double>> positions;  ///< actor id -> (x, y)
+  Time updated_at = 0;
 };
 
 /// Response monitoring for one wave.

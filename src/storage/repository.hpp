@@ -104,7 +104,8 @@ class Repository {
   virtual std::optional<Project> find_project(Id id) = 0;
   virtual std::optional<Project> find_project_by_slug(const std::string& slug) = 0;
   virtual std::vector<Project> list_projects() = 0;
-  virtual void update_project(const Project& project) = 0;  ///< name, lang, retention_until
+  /// name, lang, retention_until, public_view, public_min_group
+  virtual void update_project(const Project& project) = 0;
   /// Deletes the project and everything in it (retention expiry).
   virtual void delete_project(Id id) = 0;
 
@@ -175,6 +176,12 @@ class Repository {
   virtual Questionnaire save_questionnaire(Id project_id, const std::string& definition) = 0;
   /// The highest version, or a specific one.
   virtual std::optional<Questionnaire> find_questionnaire(Id project_id, int version = 0) = 0;
+
+  // --- map layouts (docs/map.md) --------------------------------------------------------------
+  virtual std::optional<StoredLayout> find_layout(Id project_id, const std::string& scope) = 0;
+  /// Inserts or replaces the layout of (project, scope); positions must be finite. Returns it
+  /// with updated_at set.
+  virtual StoredLayout save_layout(const StoredLayout& layout) = 0;
 
   // --- users, membership, sessions ------------------------------------------------------------
   virtual User create_user(const User& user) = 0;  ///< Conflict on duplicate email

@@ -12,7 +12,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
+#include <charconv>
 #include <chrono>
+#include <cmath>
 #include <set>
 
 #include "storage/codec.hpp"
@@ -62,7 +65,8 @@ bool valid_slug(const std::string& slug) {
 
 // --- row mapping ----------------------------------------------------------------------------
 
-constexpr const char* kProjectCols = "id, slug, name, lang, retention_until, created_at";
+constexpr const char* kProjectCols =
+    "id, slug, name, lang, retention_until, created_at, public_view, public_min_group";
 Project project_from(const Row& r) {
   Project p;
   p.id = r.i64(0);
@@ -71,7 +75,49 @@ Project project_from(const Row& r) {
   p.lang = r.text(3);
   p.retention_until = r.i64(4);
   p.created_at = r.i64(5);
+  p.public_view = r.i64(6) != 0;
+  p.public_min_group = r.i32(7);
   return p;
+}
+
+// Layout positions as text: one "actor_id x y" line per actor, shortest exact decimal forms
+// (std::to_chars), so a stored layout reads back bit-identical on both backends.
+std::string encode_positions(const std::map<Id, std::pair<double, double>>& positions) {
+  std::string out;
+  out.reserve(positions.size() * 40);
+  std::array<char, 64> buf{};
+  for (const auto& [id, xy] : positions) {
+    if (!std::isfinite(xy.first) || !std::isfinite(xy.second))
+      invalid("layout position of actor " + std::to_string(id) + " is not finite");
+    out += std::to_string(id);
+    for (const double v : {xy.first, xy.second}) {
+      const auto [end, ec] = std::to_chars(buf.data(), buf.data() + buf.size(), v);
+      out += ' ';
+      out.append(buf.data(), end);
+    }
+    out += '\n';
+  }
+  return out;
+}
+
+std::map<Id, std::pair<double, double>> decode_positions(const std::string& text) {
+  std::map<Id, std::pair<double, double>> out;
+  const char* p = text.data();
+  const char* const end = p + text.size();
+  auto fail = [] { throw StorageError(StorageError::Kind::Io, "stored layout is corrupt"); };
+  while (p < end) {
+    Id id = 0;
+    double x = 0, y = 0;
+    auto r = std::from_chars(p, end, id);
+    if (r.ec != std::errc() || r.ptr == end || *r.ptr != ' ') fail();
+    auto rx = std::from_chars(r.ptr + 1, end, x);
+    if (rx.ec != std::errc() || rx.ptr == end || *rx.ptr != ' ') fail();
+    auto ry = std::from_chars(rx.ptr + 1, end, y);
+    if (ry.ec != std::errc() || ry.ptr == end || *ry.ptr != '\n') fail();
+    out.emplace(id, std::make_pair(x, y));
+    p = ry.ptr + 1;
+  }
+  return out;
 }
 
 constexpr const char* kWaveCols = "id, project_id, name, status, position, opened_at, closed_at";
@@ -247,9 +293,13 @@ class SqlRepository final : public Repository {
 
   void update_project(const Project& project) override {
     write([&](Connection& c) {
-      const auto n =
-          c.execute("UPDATE projects SET name = $1, lang = $2, retention_until = $3 WHERE id = $4",
-                    {project.name, project.lang, project.retention_until, project.id});
+      if (project.public_min_group < 2) invalid("public_min_group must be at least 2");
+      const auto n = c.execute(
+          "UPDATE projects SET name = $1, lang = $2, retention_until = $3, public_view = $4, "
+          "public_min_group = $5 WHERE id = $6",
+          {project.name, project.lang, project.retention_until,
+           std::int64_t{project.public_view ? 1 : 0}, std::int64_t{project.public_min_group},
+           project.id});
       if (n == 0) not_found("project");
     });
   }
@@ -768,6 +818,46 @@ class SqlRepository final : public Repository {
         for (Intervention& v : out)
           if (v.id == r.i64(0)) v.actors.push_back(r.i64(1));
       }
+      return out;
+    });
+  }
+
+  // --- map layouts -------------------------------------------------------------------------
+  std::optional<StoredLayout> find_layout(Id project_id, const std::string& scope) override {
+    return read([&](Connection& c) -> std::optional<StoredLayout> {
+      const auto row = c.query_one(
+          "SELECT fingerprint, seed, source, iterations, positions, updated_at FROM layouts "
+          "WHERE project_id = $1 AND scope = $2",
+          {project_id, scope});
+      if (!row) return std::nullopt;
+      StoredLayout l;
+      l.project_id = project_id;
+      l.scope = scope;
+      l.fingerprint = row->text(0);
+      l.seed = row->i64(1);
+      l.source = row->text(2);
+      l.iterations = row->i64(3);
+      l.positions = decode_positions(row->text(4));
+      l.updated_at = row->i64(5);
+      return l;
+    });
+  }
+
+  StoredLayout save_layout(const StoredLayout& layout) override {
+    if (layout.scope.empty()) invalid("layout scope is empty");
+    StoredLayout out = layout;
+    const std::string positions = encode_positions(layout.positions);
+    return write([&](Connection& c) {
+      if (!project_by_id(c, layout.project_id)) not_found("project");
+      out.updated_at = now();
+      c.execute(
+          "INSERT INTO layouts (project_id, scope, fingerprint, seed, source, iterations, "
+          "positions, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) "
+          "ON CONFLICT (project_id, scope) DO UPDATE SET fingerprint = excluded.fingerprint, "
+          "seed = excluded.seed, source = excluded.source, iterations = excluded.iterations, "
+          "positions = excluded.positions, updated_at = excluded.updated_at",
+          {layout.project_id, layout.scope, layout.fingerprint, layout.seed, layout.source,
+           layout.iterations, positions, out.updated_at});
       return out;
     });
   }

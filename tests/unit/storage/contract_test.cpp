@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <cmath>
 
 #include <thread>
 
@@ -94,7 +95,7 @@ class Contract : public StorageTest {
 
 TEST_P(Contract, BackendAndSchemaVersion) {
   EXPECT_EQ(repo().backend(), is_sqlite() ? "sqlite" : "postgresql");
-  EXPECT_EQ(repo().schema_version(), 1);
+  EXPECT_EQ(repo().schema_version(), 2);
 }
 
 TEST_P(Contract, MigrationsAreIdempotent) {
@@ -102,10 +103,10 @@ TEST_P(Contract, MigrationsAreIdempotent) {
   make_project();
   repo_.reset();
   auto again = reopen();
-  EXPECT_EQ(again->schema_version(), 1);
+  EXPECT_EQ(again->schema_version(), 2);
   EXPECT_EQ(again->list_projects().size(), 1U);
   auto third = reopen();
-  EXPECT_EQ(third->schema_version(), 1);
+  EXPECT_EQ(third->schema_version(), 2);
 }
 
 TEST_P(Contract, ProjectRoundTripAndDuplicateSlug) {
@@ -132,6 +133,85 @@ TEST_P(Contract, ProjectRoundTripAndDuplicateSlug) {
   Project missing = p;
   missing.id = 9999;
   EXPECT_EQ(error_kind([&] { repo().update_project(missing); }), Kind::NotFound);
+}
+
+TEST_P(Contract, ProjectPublicViewSettings) {
+  Project p = make_project();
+  EXPECT_FALSE(p.public_view);
+  EXPECT_EQ(p.public_min_group, 5);
+  p.public_view = true;
+  p.public_min_group = 7;
+  repo().update_project(p);
+  const auto back = repo().find_project_by_slug("musterstadt");
+  ASSERT_TRUE(back);
+  EXPECT_TRUE(back->public_view);
+  EXPECT_EQ(back->public_min_group, 7);
+  EXPECT_EQ(repo().list_projects().at(0).public_min_group, 7);
+  p.public_min_group = 1;  // a group of one would show an individual
+  EXPECT_EQ(error_kind([&] { repo().update_project(p); }), Kind::Invalid);
+  EXPECT_EQ(repo().find_project(p.id)->public_min_group, 7);
+}
+
+TEST_P(Contract, LayoutRoundTripReplaceAndCascade) {
+  const Project p = make_project();
+  const Actor a = make_actor(p.id, "V01");
+  const Actor b = make_actor(p.id, "V02");
+  StoredLayout l;
+  l.project_id = p.id;
+  l.scope = "wave:1|relation:zusammenarbeit";
+  l.fingerprint = "fp-1";
+  l.seed = 42;
+  l.source = "server";
+  l.iterations = 600;
+  // Values whose shortest decimal form is long, tiny and negative: must come back bit-identical.
+  l.positions = {{a.id, {1.0 / 3.0, -2.5e-300}}, {b.id, {-123456.789012345678, 0.1 + 0.2}}};
+  const StoredLayout saved = repo().save_layout(l);
+  EXPECT_GT(saved.updated_at, 0);
+  auto back = repo().find_layout(p.id, l.scope);
+  ASSERT_TRUE(back);
+  EXPECT_EQ(back->fingerprint, "fp-1");
+  EXPECT_EQ(back->seed, 42);
+  EXPECT_EQ(back->source, "server");
+  EXPECT_EQ(back->iterations, 600);
+  ASSERT_EQ(back->positions.size(), 2U);
+  EXPECT_EQ(back->positions.at(a.id).first, 1.0 / 3.0);
+  EXPECT_EQ(back->positions.at(a.id).second, -2.5e-300);
+  EXPECT_EQ(back->positions.at(b.id).first, -123456.789012345678);
+  EXPECT_EQ(back->positions.at(b.id).second, 0.1 + 0.2);
+  EXPECT_FALSE(repo().find_layout(p.id, "wave:1|relation:information"));
+
+  // Saving the same scope replaces it.
+  l.fingerprint = "fp-2";
+  l.source = "browser";
+  l.positions = {{a.id, {1, 2}}};
+  repo().save_layout(l);
+  back = repo().find_layout(p.id, l.scope);
+  ASSERT_TRUE(back);
+  EXPECT_EQ(back->fingerprint, "fp-2");
+  EXPECT_EQ(back->source, "browser");
+  EXPECT_EQ(back->positions.size(), 1U);
+
+  // A non-finite position is refused and the stored layout stays.
+  StoredLayout bad = l;
+  bad.positions = {{a.id, {std::nan(""), 0}}};
+  EXPECT_EQ(error_kind([&] { repo().save_layout(bad); }), Kind::Invalid);
+  EXPECT_EQ(repo().find_layout(p.id, l.scope)->fingerprint, "fp-2");
+  bad = l;
+  bad.project_id = 9999;
+  EXPECT_EQ(error_kind([&] { repo().save_layout(bad); }), Kind::NotFound);
+  bad = l;
+  bad.scope.clear();
+  EXPECT_EQ(error_kind([&] { repo().save_layout(bad); }), Kind::Invalid);
+
+  // An empty layout (a project without actors) is valid.
+  StoredLayout empty = l;
+  empty.scope = "wave:1|relation:wunsch";
+  empty.positions.clear();
+  repo().save_layout(empty);
+  EXPECT_TRUE(repo().find_layout(p.id, empty.scope)->positions.empty());
+
+  repo().delete_project(p.id);
+  EXPECT_FALSE(repo().find_layout(p.id, l.scope));
 }
 
 TEST_P(Contract, WavesOrderStatusAndDuplicates) {

@@ -23,6 +23,29 @@ std::string pragma(Db& db, const std::string& name) {
   return value;
 }
 
+TEST(SqliteDb, UpgradeFromVersionOneKeepsProjects) {
+  TempDir dir;
+  const auto path = (dir.path() / "old.db").string();
+  {
+    auto db = open_sqlite(path);
+    EXPECT_EQ(migrate(*db, 1), 1);
+    db->write([&](Connection& c) {
+      c.execute(
+          "INSERT INTO projects (slug, name, lang, retention_until, created_at) VALUES "
+          "('alt', 'Altstadt – Größe', 'de', 0, 1)");
+    });
+  }
+  OpenOptions options;
+  options.location = "sqlite:" + path;
+  auto repo = open_repository(options);
+  EXPECT_EQ(repo->schema_version(), 2);
+  const auto p = repo->find_project_by_slug("alt");
+  ASSERT_TRUE(p);
+  EXPECT_EQ(p->name, "Altstadt – Größe");
+  EXPECT_FALSE(p->public_view);
+  EXPECT_EQ(p->public_min_group, 5);
+}
+
 TEST(SqliteDb, FileDatabaseDurabilityPragmas) {
   TempDir dir;
   auto db = open_sqlite((dir.path() / "p.db").string());
@@ -41,12 +64,12 @@ TEST(SqliteDb, FileDatabaseDurabilityPragmas) {
 
 TEST(SqliteDb, MemoryDatabaseWorksAndMigrates) {
   auto db = open_sqlite(":memory:");
-  EXPECT_EQ(migrate(*db), 1);
-  EXPECT_EQ(migrate(*db), 1);
-  EXPECT_EQ(schema_version(*db), 1);
+  EXPECT_EQ(migrate(*db), 2);
+  EXPECT_EQ(migrate(*db), 2);
+  EXPECT_EQ(schema_version(*db), 2);
   std::string user_version;
   db->read([&](Connection& c) { user_version = c.query("PRAGMA user_version")[0].text(0); });
-  EXPECT_EQ(user_version, "1");
+  EXPECT_EQ(user_version, "2");
 }
 
 TEST(SqliteDb, PlaceholdersTranslatedOutsideLiterals) {
@@ -181,7 +204,7 @@ TEST_P(SqliteRepo, BackupAndIntegrityCheckOfTheCopy) {
   options.location = "sqlite:" + copy;
   auto restored = open_repository(options);
   EXPECT_EQ(restored->integrity_check(), "ok");
-  EXPECT_EQ(restored->schema_version(), 1);
+  EXPECT_EQ(restored->schema_version(), 2);
   const auto project = restored->find_project_by_slug("backup");
   ASSERT_TRUE(project);
   EXPECT_EQ(project->name, "Sicherung ✓");
