@@ -13,7 +13,9 @@ namespace kn::web {
 
 namespace detail {
 const std::vector<std::pair<std::string_view, std::string_view>>& embedded_assets();
-}
+/// The map UI bundle (web/, cmake/WebBundle.cmake): map.js, map.css, layout-worker.js.
+const std::vector<std::pair<std::string_view, std::string_view>>& bundle_assets();
+}  // namespace detail
 
 namespace {
 
@@ -25,7 +27,9 @@ struct Registry {
 const Registry& registry() {
   static const Registry r = [] {
     Registry out;
-    for (const auto& [name, data] : detail::embedded_assets()) {
+    std::vector<std::pair<std::string_view, std::string_view>> all = detail::embedded_assets();
+    all.insert(all.end(), detail::bundle_assets().begin(), detail::bundle_assets().end());
+    for (const auto& [name, data] : all) {
       const auto dot = name.rfind('.');
       const std::string stem(name.substr(0, dot));
       const std::string ext(dot == std::string_view::npos ? std::string_view() : name.substr(dot));
