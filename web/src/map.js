@@ -117,6 +117,7 @@ class MapApp {
       this.sizeMeasure = this.data.measures[0].key;
     this.index();
     this.fillGraph();
+    this.applyLook();
     this.renderControls();
     this.renderLegend();
     this.applyFilters();
@@ -204,9 +205,11 @@ class MapApp {
 
   startRenderer() {
     if (this.renderer) return;
-    const app = this;
-    const fadeNodes = () => app.highlight !== null;
+    // Styles only bind attributes and item states (no functions): a function style depends on
+    // the graph state, and sigma then re-evaluates every item when panning or zooming starts.
     this.renderer = new Sigma(this.graph, this.canvasBox, {
+      customNodeState: { faded: false },
+      customEdgeState: { faded: false },
       primitives: {
         edges: {
           extremities: [extremityArrow({ lengthRatio: 4, widthRatio: 3 })],
@@ -219,10 +222,10 @@ class MapApp {
           x: { attribute: "x" },
           y: { attribute: "y" },
           size: { attribute: "size", defaultValue: 5 },
-          color: (attrs, state) => (fadeNodes() && !state.isHighlighted ? FADED_NODE : attrs.color),
+          color: { whenState: "faded", then: FADED_NODE, else: { attribute: "color", defaultValue: "#777777" } },
           label: { attribute: "label" },
-          labelSize: () => (app.presentation ? 20 : 12),
-          labelColor: () => (app.presentation ? "#000000" : "#222222"),
+          labelSize: { attribute: "labelSize", defaultValue: 12 },
+          labelColor: { attribute: "labelColor", defaultValue: "#222222" },
           visibility: { whenState: "isHidden", then: "hidden", else: "visible" },
           labelVisibility: { whenState: "isHovered", then: "visible", else: "auto" },
           backdropVisibility: { whenState: "isHovered", then: "visible", else: "hidden" },
@@ -230,12 +233,12 @@ class MapApp {
           backdropShadowColor: "rgba(0, 0, 0, 0.4)",
           backdropShadowBlur: 8,
           backdropPadding: 4,
-          depth: (attrs, state) => (state.isHovered || state.isHighlighted ? "topNodes" : "nodes"),
+          depth: { whenState: "isHighlighted", then: "topNodes", else: "nodes" },
         },
         edges: {
-          size: (attrs) => (attrs.size || 1) * (app.presentation ? 1.6 : 1),
-          color: (attrs, state) => (fadeNodes() && !state.isHighlighted ? FADED_EDGE : attrs.color),
-          opacity: () => (app.presentation ? 0.95 : 0.7),
+          size: { attribute: "drawSize", defaultValue: 1 },
+          color: { whenState: "faded", then: FADED_EDGE, else: { attribute: "color", defaultValue: "#cccccc" } },
+          opacity: { attribute: "opacity", defaultValue: 0.7 },
           head: { attribute: "head", defaultValue: "none" },
           knDash: { attribute: "knDash", defaultValue: 0 },
           visibility: { whenState: "isHidden", then: "hidden", else: "visible" },
@@ -254,6 +257,8 @@ class MapApp {
         gestureTarget: "graph",
       },
     });
+    // The constructor processes the graph and renders the first frame synchronously.
+    this.firstRenderAt = performance.now();
     this.highlight = null;
     this.renderer.on("afterRender", () => {
       this.renders++;
@@ -339,16 +344,22 @@ class MapApp {
       R.setEdgesState(prev.edges, { isHighlighted: false });
     }
     if (!id) {
+      if (prev) {
+        R.setNodesState(this.graph.nodes(), { faded: false });
+        R.setEdgesState(this.graph.edges(), { faded: false });
+      }
       this.highlight = null;
-      R.refresh();
       return;
     }
     const nodes = [id, ...this.graph.neighbors(id)];
     const edges = this.graph.edges(id);
     this.highlight = { nodes, edges };
-    R.setNodesState(nodes, { isHighlighted: true });
-    R.setEdgesState(edges, { isHighlighted: true });
-    R.refresh();
+    const hn = new Set(nodes);
+    const he = new Set(edges);
+    R.setNodesState(this.graph.filterNodes((n) => !hn.has(n)), { faded: true });
+    R.setEdgesState(this.graph.filterEdges((e) => !he.has(e)), { faded: true });
+    R.setNodesState(nodes, { isHighlighted: true, faded: false });
+    R.setEdgesState(edges, { isHighlighted: true, faded: false });
   }
 
   select(id, { center = true, keepEgo = false } = {}) {
@@ -646,9 +657,20 @@ class MapApp {
   setPresentation(on) {
     this.presentation = on;
     this.root.classList.toggle("kn-presentation", on);
+    this.applyLook();
     this.renderer.setSetting("labelRenderedSizeThreshold", on ? 10 : 7);
     this.renderer.setSetting("labelDensity", on ? 0.35 : 0.6);
-    this.renderer.refresh();
+  }
+
+  /// Label size/colour and tie width/opacity of the normal or the presentation look.
+  applyLook() {
+    const on = this.presentation;
+    this.graph.updateEachNodeAttributes((id, a) => ({ ...a, labelSize: on ? 20 : 12, labelColor: on ? "#000000" : "#222222" }), {
+      attributes: ["labelSize", "labelColor"],
+    });
+    this.graph.updateEachEdgeAttributes((e, a) => ({ ...a, drawSize: (a.size || 1) * (on ? 1.6 : 1), opacity: on ? 0.95 : 0.7 }), {
+      attributes: ["drawSize", "opacity"],
+    });
   }
 
   async refetch(change) {
