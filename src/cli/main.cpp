@@ -12,6 +12,8 @@
 //                    (src/cli/db_commands.hpp)
 //   klimanetze serve [--db FILE | --postgres URL] [--host H] [--port P] [--demo] ...
 //                    (src/cli/serve_command.hpp)
+//   klimanetze layout INPUT [...] -o positions.csv / layout-quality INPUT POSITIONS.csv
+//                    (src/cli/layout_command.hpp)
 //
 // Exit codes: 0 ok, 1 usage error, 2 bad input or failed analysis, 130 cancelled (Ctrl-C).
 
@@ -28,6 +30,7 @@
 #include "app/i18n.hpp"
 #include "app/two_mode_report.hpp"
 #include "cli/db_commands.hpp"
+#include "cli/layout_command.hpp"
 #include "cli/output.hpp"
 #include "cli/progress.hpp"
 #include "cli/serve_command.hpp"
@@ -235,6 +238,10 @@ int main(int argc, char** argv) {
   auto* import_cmd = kn::cli::add_import_command(app, import_args);
   kn::cli::DbExportArgs export_args;
   auto* export_cmd = kn::cli::add_export_command(app, export_args);
+  kn::cli::LayoutArgs layout_args;
+  auto* layout_cmd = kn::cli::add_layout_command(app, layout_args);
+  kn::cli::LayoutQualityArgs layout_quality_args;
+  auto* layout_quality_cmd = kn::cli::add_layout_quality_command(app, layout_quality_args);
 
   CLI11_PARSE(app, argc, argv);
   // Before any input is read, so a Ctrl-C during a long read still ends in a clean exit 130.
@@ -250,6 +257,8 @@ int main(int argc, char** argv) {
     if (import_cmd->parsed()) return kn::cli::run_import(import_args);
     if (export_cmd->parsed()) return kn::cli::run_export(export_args);
     if (serve->parsed()) return kn::cli::run_serve(serve_args);
+    if (layout_cmd->parsed()) return kn::cli::run_layout(layout_args);
+    if (layout_quality_cmd->parsed()) return kn::cli::run_layout_quality(layout_quality_args);
     if (demo->parsed()) {
       demo_opts.plant = !demo_no_plant;
       const kn::Network network = kn::app::generate_musterstadt(demo_opts);
