@@ -22,7 +22,10 @@
 #include "server/http/parse.hpp"
 #include "server/web/admin_files.hpp"
 #include "server/web/admin_pages.hpp"
+#include "server/web/assets.hpp"
 #include "server/web/html.hpp"
+#include "server/web/map_pages.hpp"
+#include "server/web/map_service.hpp"
 #include "server/web/secrets.hpp"
 #include "server/web/web_app.hpp"
 #include "storage/network_bridge.hpp"
@@ -941,6 +944,77 @@ class Admin : public std::enable_shared_from_this<Admin> {
     }
   }
 
+  // --- map and network dashboard (docs/map.md) ------------------------------------------------
+  static MapQuery map_query(const Request& r, const ProjectCtx& p) {
+    MapQuery q;
+    q.project_id = p.project.id;
+    q.wave = r.query_param("wave").value_or("");
+    q.relation = r.query_param("relation").value_or("");
+    q.names = p.role != Role::Partner;
+    return q;
+  }
+
+  Response get_map(Request& r, ProjectCtx& p) {
+    AdminContext c = context(r, p);
+    c.styles = {"map.css"};
+    c.scripts = {"map.js"};
+    c.body_class = "wide";
+    MapPageView v;
+    v.map_api = "/api/v1/projects/" + p.project.slug + "/map";
+    v.layout_api = "/api/v1/projects/" + p.project.slug + "/layout";
+    v.worker_url = asset_url("layout-worker.js");
+    v.can_edit = p.role != Role::Partner;
+    return Response::html(render_map_page(c, v));
+  }
+
+  Response get_network_dashboard(Request& r, ProjectCtx& p) {
+    MapData data;
+    try {
+      MapQuery q = map_query(r, p);
+      q.with_layout = false;
+      data = app_.maps().load(q);
+    } catch (const MapQueryError&) {
+      return not_found(r, p.auth);
+    }
+    const auto d = app::dashboard(data.model);
+    NetworkDashboardView v;
+    v.data = &data;
+    v.dashboard = &d;
+    const auto metric = r.query_param("metric").value_or("quality");
+    v.metric = metric == "ties"      ? HeatMetric::Ties
+               : metric == "density" ? HeatMetric::Density
+                                     : HeatMetric::Quality;
+    v.can_publish = p.role != Role::Partner;
+    AdminContext c = context(r, p);
+    c.body_class = "wide";
+    return Response::html(render_network_dashboard(c, v));
+  }
+
+  Response post_public(Request& r, ProjectCtx& p) {
+    const auto& form = r.form();
+    storage::Project updated = p.project;
+    updated.public_view = field(form, "public_view") == "1";
+    const std::string min = field(form, "min_group");
+    int value = 0;
+    const bool digits =
+        !min.empty() && min.size() <= 3 && std::all_of(min.begin(), min.end(), [](char ch) {
+          return std::isdigit(static_cast<unsigned char>(ch)) != 0;
+        });
+    if (digits) value = std::stoi(min);
+    if (!digits || value < 2 || value > 100) {
+      AdminContext c = context(r, p);
+      return Response::html(render_message(c, app::tr(c.lang, "map.public.title"),
+                                           app::tr(c.lang, "map.public.min_group_invalid")),
+                            400);
+    }
+    updated.public_min_group = value;
+    repo_.update_project(updated);
+    app_.audit(p.auth.user.id, p.project.id, "project.public", object("project", p.project.id),
+               std::string("on=") + (updated.public_view ? "1" : "0") +
+                   " min_group=" + std::to_string(value));
+    return local_redirect("/admin/p/" + p.project.slug + "/dashboard");
+  }
+
   Response erase_project(Request& r, ProjectCtx& p) {
     if (p.auth.user.role != Role::Admin) return forbidden(r, p.auth);
     const auto lang = app_.lang(r);
@@ -1036,6 +1110,9 @@ void Admin::routes(http::Router& outer) {
   router.post("/admin/p/{slug}/questionnaire", project(research, ph(&Admin::post_questionnaire)),
               http::RouteOptions{std::size_t{256} * 1024, false});
   router.post("/admin/p/{slug}/erase", project(Role::Admin, ph(&Admin::erase_project)));
+  router.get("/admin/p/{slug}/map", project(any, ph(&Admin::get_map)));
+  router.get("/admin/p/{slug}/dashboard", project(any, ph(&Admin::get_network_dashboard)));
+  router.post("/admin/p/{slug}/public", project(research, ph(&Admin::post_public)));
 }
 
 }  // namespace

@@ -80,6 +80,9 @@ std::string admin_page(const AdminContext& ctx, const std::string& title,
   o.csrf = ctx.csrf;
   o.notice = ctx.notice;
   o.notice_is_error = ctx.notice_is_error;
+  o.styles = ctx.styles;
+  o.scripts = ctx.scripts;
+  o.body_class = ctx.body_class;
   o.nav.push_back(
       {"/admin/projects", t(ctx.lang, "admin.nav.projects"), ctx.path == "/admin/projects"});
   if (ctx.is_admin)
@@ -90,6 +93,8 @@ std::string admin_page(const AdminContext& ctx, const std::string& title,
       o.nav.push_back({href, t(ctx.lang, key), ctx.path == href});
     };
     link(b, "admin.nav.dashboard");
+    link(b + "/map", "admin.nav.map");
+    link(b + "/dashboard", "admin.nav.network");
     link(b + "/actors", "admin.nav.roster");
     if (ctx.names) link(b + "/import", "admin.nav.import");
     link(b + "/additions", "admin.nav.additions");

@@ -29,6 +29,9 @@ struct AdminContext {
   bool names = false;  ///< may see names and personal data (Researcher, Admin)
   std::string notice;  ///< plain text flash message
   bool notice_is_error = false;
+  /// Page extras (PageOptions): the map's bundle and a wide layout.
+  std::vector<std::string> styles, scripts;
+  std::string body_class;
 };
 
 /// The admin layout with the navigation of the current project.

@@ -12,10 +12,15 @@
 //   GET  /api/v1/projects/{slug}/waves/{wave}/responses        response counts by sector
 //   GET  /api/v1/projects/{slug}/network?wave=&names=          the network (KlimaNetze JSON)
 //   POST /api/v1/projects/{slug}/waves/{wave}/status           {"status": "open"|"closed"}
+//   GET  /api/v1/projects/{slug}/map?wave=&relation=           the map (docs/map.md)
+//   POST /api/v1/projects/{slug}/layout                        new seed or refined positions
+//   GET  /api/v1/projects/{slug}/dashboard?wave=&relation=     the dashboard's numbers
 
 #include <nlohmann/json.hpp>
 
+#include "app/dashboard.hpp"
 #include "core/io/json_format.hpp"
+#include "server/web/map_service.hpp"
 #include "server/web/secrets.hpp"
 #include "server/web/web_app.hpp"
 #include "storage/network_bridge.hpp"
@@ -80,6 +85,27 @@ class Api {
         return wave_status(r, a, p, role);
       });
     });
+    router.get("/api/v1/projects/{slug}/map", [this](Request& r) {
+      return in_project(r, [&](const Auth&, const storage::Project& p, storage::Role role) {
+        return map(r, p, role);
+      });
+    });
+    router.get("/api/v1/projects/{slug}/dashboard", [this](Request& r) {
+      return in_project(r, [&](const Auth&, const storage::Project& p, storage::Role role) {
+        return dashboard(r, p, role);
+      });
+    });
+    // Positions of a whole map: up to ~50,000 actors at ~40 bytes each.
+    http::RouteOptions layout_body;
+    layout_body.max_body = std::size_t{4} * 1024 * 1024;
+    router.post(
+        "/api/v1/projects/{slug}/layout",
+        [this](Request& r) {
+          return in_project(r, [&](const Auth& a, const storage::Project& p, storage::Role role) {
+            return layout(r, a, p, role);
+          });
+        },
+        layout_body);
   }
 
   /// The OpenAPI document (also the list of routes the tests compare against).
@@ -150,6 +176,44 @@ class Api {
     doc["paths"]["/api/v1/projects/{slug}/waves/{wave}/status"]["post"] =
         op("Open or close a wave (researchers and admins)", "waves",
            {{"parameters", json::array({slug, wave, csrf})}, {"requestBody", body}});
+    const json wave_q = {{"name", "wave"},
+                         {"in", "query"},
+                         {"required", false},
+                         {"schema", {{"type", "string"}}},
+                         {"description", "wave name; default the latest wave"}};
+    const json relation_q = {{"name", "relation"},
+                             {"in", "query"},
+                             {"required", false},
+                             {"schema", {{"type", "string"}}},
+                             {"description", "relation; default zusammenarbeit"}};
+    doc["paths"]["/api/v1/projects/{slug}/map"]["get"] =
+        op("The map of one relation and wave: actors with stored positions, measures and ranks, "
+           "ties with quality, barriers, reciprocity and desired ties (docs/map.md); partners "
+           "get pseudonyms",
+           "map", {{"parameters", json::array({slug, wave_q, relation_q})}});
+    doc["paths"]["/api/v1/projects/{slug}/dashboard"]["get"] =
+        op("Key figures, sector x sector matrix, rankings and barrier/enabler frequencies", "map",
+           {{"parameters", json::array({slug, wave_q, relation_q})}});
+    json layout_schema = {{"type", "object"}, {"required", json::array({"wave", "relation"})}};
+    layout_schema["properties"]["wave"] = {{"type", "string"}};
+    layout_schema["properties"]["relation"] = {{"type", "string"}};
+    layout_schema["properties"]["seed"] = {{"type", "integer"}, {"minimum", 0}};
+    layout_schema["properties"]["positions"] = {
+        {"type", "object"},
+        {"additionalProperties",
+         {{"type", "array"}, {"items", {{"type", "number"}}}, {"minItems", 2}, {"maxItems", 2}}}};
+    json layout_body;
+    layout_body["required"] = true;
+    layout_body["content"]["application/json"]["schema"] = layout_schema;
+    doc["paths"]["/api/v1/projects/{slug}/layout"]["post"] =
+        op("Lay the map out again with a seed, or store positions refined in the browser "
+           "(researchers and admins)",
+           "map", {{"parameters", json::array({slug, csrf})}, {"requestBody", layout_body}});
+    doc["paths"]["/api/v1/public/{slug}"]["get"] =
+        op("Public aggregates by sector with the minimum group size (only when the project's "
+           "public view is on)",
+           "map",
+           {{"parameters", json::array({slug, wave_q, relation_q})}, {"security", json::array()}});
     return doc;
   }
 
@@ -269,6 +333,89 @@ class Api {
     app_.audit(a.user.id, p.id, "export.api", "project:" + std::to_string(p.id),
                lo.names ? "names=1" : "names=0");
     return Response::json_text(io::write_json(net));
+  }
+
+  static MapQuery map_query(const Request& r, const storage::Project& p, storage::Role role) {
+    MapQuery q;
+    q.project_id = p.id;
+    q.wave = r.query_param("wave").value_or("");
+    q.relation = r.query_param("relation").value_or("");
+    q.names = role != storage::Role::Partner;
+    return q;
+  }
+
+  Response map(const Request& r, const storage::Project& p, storage::Role role) {
+    try {
+      const auto data = app_.maps().load(map_query(r, p, role));
+      return Response::json_text(map_json(data, p, app_.lang(r)).dump());
+    } catch (const MapQueryError& e) {
+      return api_error(404, "not_found", e.what());
+    }
+  }
+
+  Response dashboard(const Request& r, const storage::Project& p, storage::Role role) {
+    try {
+      MapQuery q = map_query(r, p, role);
+      q.with_layout = false;
+      const auto data = app_.maps().load(q);
+      const auto d = app::dashboard(data.model);
+      return Response::json_text(dashboard_json(data, d, app_.lang(r)).dump());
+    } catch (const MapQueryError& e) {
+      return api_error(404, "not_found", e.what());
+    }
+  }
+
+  Response layout(const Request& r, const Auth& a, const storage::Project& p, storage::Role role) {
+    if (role == storage::Role::Partner)
+      return api_error(403, "forbidden", "partners cannot change the layout");
+    if (r.content_type() != "application/json")
+      return api_error(415, "unsupported_media_type", "send application/json");
+    json body;
+    try {
+      body = json::parse(r.body);
+    } catch (const json::exception&) {
+      return api_error(400, "bad_json", "the body is not valid JSON");
+    }
+    if (!body.is_object() || !body.contains("wave") || !body["wave"].is_string() ||
+        !body.contains("relation") || !body["relation"].is_string())
+      return api_error(400, "bad_request", "expected {\"wave\": ..., \"relation\": ...}");
+    const bool has_seed = body.contains("seed"), has_positions = body.contains("positions");
+    if (has_seed == has_positions)
+      return api_error(400, "bad_request", "send either \"seed\" or \"positions\"");
+    MapQuery q;
+    q.project_id = p.id;
+    q.wave = body["wave"].get<std::string>();
+    q.relation = body["relation"].get<std::string>();
+    q.names = true;
+    try {
+      storage::StoredLayout stored;
+      if (has_seed) {
+        const auto& seed = body["seed"];
+        if (!seed.is_number_integer() || seed.get<std::int64_t>() < 0)
+          return api_error(400, "bad_request", "seed: expected a non-negative integer");
+        stored = app_.maps().relayout(q, seed.get<std::int64_t>());
+      } else {
+        const auto& pos = body["positions"];
+        if (!pos.is_object())
+          return api_error(400, "bad_request", "positions: expected an object id -> [x, y]");
+        // The browser sends the ids it was given: keys for researchers (names view).
+        std::map<std::string, std::pair<double, double>> positions;
+        for (const auto& [id, xy] : pos.items()) {
+          if (!xy.is_array() || xy.size() != 2 || !xy[0].is_number() || !xy[1].is_number())
+            return api_error(400, "bad_request", "positions." + id + ": expected [x, y]");
+          positions.emplace(id, std::make_pair(xy[0].get<double>(), xy[1].get<double>()));
+        }
+        stored = app_.maps().save_positions(q, positions);
+      }
+      app_.audit(a.user.id, p.id, "layout.save", "project:" + std::to_string(p.id),
+                 has_seed ? "seed" : "positions");
+      return Response::json({{"seed", stored.seed},
+                             {"source", stored.source},
+                             {"iterations", stored.iterations},
+                             {"updated_at", stored.updated_at}});
+    } catch (const MapQueryError& e) {
+      return api_error(400, "bad_request", e.what());
+    }
   }
 
   Response wave_status(const Request& r, const Auth& a, const storage::Project& p,

@@ -45,9 +45,6 @@ std::string csrf_field(const std::string& csrf) {
   return "<input type=\"hidden\" name=\"csrf\" value=\"" + esc(csrf) + "\">";
 }
 
-namespace {
-
-/// Percent-encodes a path+query for use inside a query parameter.
 std::string url_component(std::string_view s) {
   static const char* hex = "0123456789ABCDEF";
   std::string out;
@@ -65,8 +62,6 @@ std::string url_component(std::string_view s) {
   }
   return out;
 }
-
-}  // namespace
 
 std::string page(const PageOptions& o, const std::string& main_html) {
   const auto lang = o.lang;
@@ -86,8 +81,15 @@ std::string page(const PageOptions& o, const std::string& main_html) {
   h += esc(asset_url("app.css"));
   h += "\"><script src=\"";
   h += esc(asset_url("app.js"));
-  h += "\" defer></script></head><body";
-  if (o.admin) h += " class=\"admin\"";
+  h += "\" defer></script>";
+  for (const auto& css : o.styles)
+    h += "<link rel=\"stylesheet\" href=\"" + esc(asset_url(css)) + "\">";
+  for (const auto& js : o.scripts)
+    h += "<script src=\"" + esc(asset_url(js)) + "\" defer></script>";
+  h += "</head><body";
+  std::string classes = o.admin ? "admin" : "";
+  if (!o.body_class.empty()) classes += (classes.empty() ? "" : " ") + o.body_class;
+  if (!classes.empty()) h += " class=\"" + esc(classes) + "\"";
   h += "><a class=\"skip\" href=\"#main\">";
   h += t(lang, "web.skip");
   h += "</a><header class=\"top\"><span class=\"brand\">";

@@ -36,11 +36,17 @@ struct PageOptions {
   std::string notice;      ///< plain text flash message
   bool notice_is_error = false;
   bool admin = false;  ///< admin styling and scripts
+  /// Further embedded assets (names as in asset_url) for this page: the map's bundle.
+  std::vector<std::string> styles, scripts;
+  std::string body_class;  ///< extra class of <body>, e.g. "wide" for the map
 };
 
 /// The whole document: <!doctype html>, lang attribute, stylesheet and script (self-hosted),
 /// skip link, header with the language switch, main content, footer.
 std::string page(const PageOptions& options, const std::string& main_html);
+
+/// Percent-encodes text for use inside a query parameter ('/' kept).
+std::string url_component(std::string_view s);
 
 /// <input type="hidden" name="csrf" value="...">.
 std::string csrf_field(const std::string& csrf);

@@ -3,6 +3,8 @@
 
 #include "server/web/web_app.hpp"
 
+#include "server/web/map_service.hpp"
+
 #include <ctime>
 
 #include "server/http/parse.hpp"
@@ -17,7 +19,8 @@ WebApp::WebApp(storage::Repository& repo, WebOptions options)
       login_ip_(options_.login_per_ip),
       login_account_(options_.login_per_account),
       token_ip_(options_.token_per_ip),
-      submit_(options_.submit_per_invitation) {
+      submit_(options_.submit_per_invitation),
+      maps_(std::make_unique<MapService>(repo)) {
   init_secrets();
 }
 
@@ -163,6 +166,7 @@ void WebApp::register_routes(http::Router& router) {
   add_survey_routes(*this, router);
   add_admin_routes(*this, router);
   add_api_routes(*this, router);
+  add_public_routes(*this, router);
 }
 
 }  // namespace kn::web

@@ -26,6 +26,8 @@
 
 namespace kn::web {
 
+class MapService;
+
 struct WebOptions {
   /// Base of the links in invitations and in the mail-merge export, e.g.
   /// "https://umfrage.musterstadt.example". Empty: taken from the request's Host header.
@@ -59,6 +61,8 @@ class WebApp {
 
   // --- helpers for the handler files ----------------------------------------------------------
   [[nodiscard]] storage::Repository& repo() { return repo_; }
+  /// Map and dashboard data with the stored layouts (map_service.hpp).
+  [[nodiscard]] MapService& maps() { return *maps_; }
   [[nodiscard]] const WebOptions& options() const { return options_; }
   [[nodiscard]] storage::Time now() const;
 
@@ -96,6 +100,7 @@ class WebApp {
   storage::Repository& repo_;
   WebOptions options_;
   http::RateLimiter login_ip_, login_account_, token_ip_, submit_;
+  std::unique_ptr<MapService> maps_;
   std::vector<std::shared_ptr<void>> parts_;
 };
 
@@ -105,6 +110,8 @@ http::Response local_redirect(std::string_view target);
 void add_survey_routes(WebApp& app, http::Router& router);
 void add_admin_routes(WebApp& app, http::Router& router);
 void add_api_routes(WebApp& app, http::Router& router);
+/// The public aggregate page and its JSON (map_handlers.cpp).
+void add_public_routes(WebApp& app, http::Router& router);
 /// The OpenAPI 3.1 document of the JSON API (served at /api/v1/openapi.json).
 nlohmann::json openapi_document();
 

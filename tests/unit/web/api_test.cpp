@@ -23,6 +23,9 @@ const std::vector<std::pair<std::string, std::string>> kRoutes = {
     {"GET", "/api/v1/projects/musterstadt/waves/2026/responses"},
     {"GET", "/api/v1/projects/musterstadt/network"},
     {"POST", "/api/v1/projects/musterstadt/waves/2026/status"},
+    {"GET", "/api/v1/projects/musterstadt/map"},
+    {"GET", "/api/v1/projects/musterstadt/dashboard"},
+    {"POST", "/api/v1/projects/musterstadt/layout"},
 };
 
 class Api : public WebFixture {
@@ -70,7 +73,11 @@ TEST_F(Api, OpenApiDocumentListsEveryRoute) {
                                     "get /api/v1/projects/{slug}",
                                     "get /api/v1/projects/{slug}/waves/{wave}/responses",
                                     "get /api/v1/projects/{slug}/network",
-                                    "post /api/v1/projects/{slug}/waves/{wave}/status"};
+                                    "post /api/v1/projects/{slug}/waves/{wave}/status",
+                                    "get /api/v1/projects/{slug}/map",
+                                    "get /api/v1/projects/{slug}/dashboard",
+                                    "post /api/v1/projects/{slug}/layout",
+                                    "get /api/v1/public/{slug}"};
   EXPECT_EQ(documented, expected);
 }
 
