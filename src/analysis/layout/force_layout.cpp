@@ -655,6 +655,89 @@ void validate(const Graph& g, const ForceLayoutOptions& o) {
     throw std::invalid_argument("force_layout: edge_weight_influence must be finite");
 }
 
+/// Moves every component but the largest (isolates included) next to the largest one: each
+/// keeps its own shape and is placed, as a disc of its radius plus a margin, on rings around the
+/// largest component's disc, biggest components first, in actor order on equal sizes. Without
+/// this, FA2's degree-weighted repulsion pushes small components and isolates far out (their
+/// equilibrium distance grows with the mass of the main component) and a map fitted to the
+/// picture shows the main component tiny in the middle. Deterministic; O(n log n + m).
+void pack_components(const Adjacency& a, std::vector<double>& x, std::vector<double>& y) {
+  const auto n = static_cast<std::uint32_t>(x.size());
+  std::vector<std::uint32_t> comp(n, kNone), queue;
+  std::vector<std::vector<std::uint32_t>> members;
+  for (std::uint32_t s = 0; s < n; ++s) {
+    if (comp[s] != kNone) continue;
+    const auto c = static_cast<std::uint32_t>(members.size());
+    members.emplace_back();
+    comp[s] = c;
+    queue.assign(1, s);
+    for (std::size_t q = 0; q < queue.size(); ++q) {
+      const std::uint32_t v = queue[q];
+      members[c].push_back(v);
+      for (std::uint32_t k = a.off[v]; k < a.off[v + 1]; ++k) {
+        const std::uint32_t u = a.adj[k];
+        if (comp[u] == kNone) {
+          comp[u] = c;
+          queue.push_back(u);
+        }
+      }
+    }
+  }
+  if (members.size() < 2) return;
+  std::vector<std::uint32_t> order(members.size());
+  for (std::uint32_t c = 0; c < order.size(); ++c)
+    order[c] = c;
+  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t l, std::uint32_t r) {
+    return members[l].size() > members[r].size();
+  });
+  // Centre and radius of each component.
+  std::vector<double> cx(members.size()), cy(members.size()), radius(members.size(), 0.0);
+  for (std::size_t c = 0; c < members.size(); ++c) {
+    double sx = 0, sy = 0;
+    for (const auto v : members[c]) {
+      sx += x[v];
+      sy += y[v];
+    }
+    cx[c] = sx / static_cast<double>(members[c].size());
+    cy[c] = sy / static_cast<double>(members[c].size());
+    for (const auto v : members[c])
+      radius[c] = std::max(radius[c], std::hypot(x[v] - cx[c], y[v] - cy[c]));
+  }
+  double len = mean_edge_length(a, x, y);
+  const std::uint32_t main = order[0];
+  if (!(len > 0) || !std::isfinite(len)) len = std::max(radius[main], 1.0) / 10.0;
+  const double margin = len;
+  // Rings around the main disc: ring radius r, each component takes an arc of its diameter plus
+  // the margin; a full ring opens the next one outside the widest component on it.
+  double ring = radius[main] + margin;
+  double used = 0.0, widest = 0.0;
+  bool first_on_ring = true;
+  constexpr double kTwoPi = 6.283185307179586;
+  for (std::size_t k = 1; k < order.size(); ++k) {
+    const std::uint32_t c = order[k];
+    const double r = radius[c] + 0.5 * margin;
+    double place = ring + r;
+    double arc = 2.0 * r / place;
+    if (!first_on_ring && used + arc > kTwoPi) {
+      ring += 2.0 * widest + margin;
+      used = 0.0;
+      widest = 0.0;
+      first_on_ring = true;
+      place = ring + r;
+      arc = 2.0 * r / place;
+    }
+    const double angle = used + 0.5 * arc;
+    used += arc;
+    widest = std::max(widest, r);
+    first_on_ring = false;
+    const double tx = cx[main] + place * std::cos(angle), ty = cy[main] + place * std::sin(angle);
+    for (const auto v : members[c]) {
+      x[v] += tx - cx[c];
+      y[v] += ty - cy[c];
+    }
+  }
+}
+
 }  // namespace
 
 ForceLayoutResult force_layout(const Graph& g, const ForceLayoutOptions& o) {
@@ -711,6 +794,10 @@ ForceLayoutResult force_layout(const Graph& g, const ForceLayoutOptions& o) {
             ? std::min(300.0, 100.0 + 4000.0 / std::sqrt(static_cast<double>(n) + 16.0))
             : 80.0;
     iterations = static_cast<std::uint32_t>(refine ? 0.4 * automatic : automatic);
+    // Refining a polished picture (n <= kPolishMaxN): FA2 sweeps would pull it towards the FA2
+    // equilibrium, a different shape, and redraw it; the stress polish alone only moves it to the
+    // nearest stress minimum of the changed graph, so the picture stays (docs/map.md).
+    if (refine && n <= kPolishMaxN && o.stress_polish_iterations != 0) iterations = 0;
   }
 
   const bool exact = !o.barnes_hut_optimize || n <= 2 * kLeafSize;
@@ -877,6 +964,7 @@ ForceLayoutResult force_layout(const Graph& g, const ForceLayoutOptions& o) {
                             });
   }
   if (polish > 0 && n <= kPolishMaxN) stress_polish(a, x, y, polish, threads, o.control);
+  if (o.pack_components) pack_components(a, x, y);
   if (o.control != nullptr) o.control->step("layout", 1.0);
   centre(x, y);
   result.x = std::move(x);

@@ -64,6 +64,17 @@
 // 0.1856) and the n x n distance table would be too large. stress_polish_iterations = 0 gives
 // the pure FA2 equilibrium (what the browser's graphology FA2 converges to).
 //
+// Refine (start positions + refine) with the stress polish on (n <= 2000): no FA2 sweeps, only
+// the polish from the given picture, which moves it to the nearest stress minimum of the changed
+// graph (FA2 sweeps would pull a polished picture towards the FA2 equilibrium and redraw it).
+//
+// Components (pack_components, on by default): FA2's degree-weighted repulsion pushes isolates
+// and small components far out (their equilibrium distance grows with the main component's
+// mass), so a picture fitted to the screen shows the main component tiny. At the end every
+// component but the largest keeps its own shape and is placed, as a disc of its radius plus a
+// margin of one mean edge length, on rings around the largest one (largest first, then actor
+// order). Stress only counts connected pairs, so packing does not change it.
+//
 // Determinism: for the same graph, options and seed the result is bit-identical, independent of
 // `threads`: the quadtree is built sequentially each sweep, forces are computed per actor (no
 // shared accumulators), and the global sums of the speed rule are added in actor order.
@@ -111,6 +122,9 @@ struct ForceLayoutOptions {
   /// Stress polish after the FA2 sweeps (see above); kAutomaticPolish = 30 sweeps for
   /// n <= 2000, none above; 0 = pure ForceAtlas2. Never run for n > 2000.
   std::uint32_t stress_polish_iterations = kAutomaticPolish;
+  /// Place every component but the largest (isolates included) on rings right around the
+  /// largest one, each keeping its shape (see "Components" above).
+  bool pack_components = true;
 };
 
 struct ForceLayoutResult {

@@ -4,6 +4,8 @@
 // the stress against igraph's Fruchterman–Reingold on the same graphs.
 #include <gtest/gtest.h>
 
+#include <array>
+
 #include <algorithm>
 #include <atomic>
 #include <cmath>
@@ -215,6 +217,62 @@ TEST(ForceLayout, ComponentsSeparatedButFinite) {
 
 // ---------------------------------------------------------------------------------------------
 // Degenerate inputs
+
+// A dense component of 60 actors, a pair, a triangle and five isolates: every small component
+// ends right next to the big one (within two of its radii), no two component discs overlap, and
+// switching the packing off shows what it prevents (isolates far out).
+TEST(ForceLayout, SmallComponentsAndIsolatesArePackedAroundTheLargest) {
+  Arcs arcs;
+  const kn::Graph core = sbm(60, 3, 0.3, 0.05, 11);
+  for (std::uint32_t v = 0; v < core.n(); ++v)
+    for (const auto u : core.out(v))
+      if (v < u) arcs.emplace_back(v, u);
+  arcs.emplace_back(60, 61);  // a pair
+  for (const auto& e : Arcs{{62, 63}, {63, 64}, {62, 64}})
+    arcs.push_back(e);                       // a triangle
+  const kn::Graph g = undirected(70, arcs);  // 65..69 isolated
+  const std::vector<std::vector<std::uint32_t>> comps = {{60, 61}, {62, 63, 64}, {65}, {66},
+                                                         {67},     {68},         {69}};
+  auto disc = [](const kn::ForceLayoutResult& r, const std::vector<std::uint32_t>& m) {
+    double cx = 0, cy = 0, rad = 0;
+    for (const auto v : m) {
+      cx += r.x[v] / static_cast<double>(m.size());
+      cy += r.y[v] / static_cast<double>(m.size());
+    }
+    for (const auto v : m)
+      rad = std::max(rad, std::hypot(r.x[v] - cx, r.y[v] - cy));
+    return std::array<double, 3>{cx, cy, rad};
+  };
+  std::vector<std::uint32_t> big(60);
+  for (std::uint32_t v = 0; v < 60; ++v)
+    big[v] = v;
+  const auto packed = kn::force_layout(g);
+  expect_sane(packed, 70);
+  const auto main = disc(packed, big);
+  std::vector<std::array<double, 3>> discs{main};
+  for (const auto& c : comps) {
+    const auto d = disc(packed, c);
+    EXPECT_LT(std::hypot(d[0] - main[0], d[1] - main[1]), 2.0 * main[2]) << "component " << c[0];
+    discs.push_back(d);
+  }
+  for (std::size_t i = 0; i < discs.size(); ++i)
+    for (std::size_t j = i + 1; j < discs.size(); ++j)
+      EXPECT_GT(std::hypot(discs[i][0] - discs[j][0], discs[i][1] - discs[j][1]),
+                discs[i][2] + discs[j][2])
+          << "discs " << i << " and " << j << " overlap";
+  // The pair and the triangle keep their shape: their ties stay shorter than the main radius.
+  EXPECT_LT(std::hypot(packed.x[60] - packed.x[61], packed.y[60] - packed.y[61]), main[2]);
+
+  kn::ForceLayoutOptions off;
+  off.pack_components = false;
+  const auto loose = kn::force_layout(g, off);
+  const auto loose_main = disc(loose, big);
+  double farthest = 0;
+  for (std::uint32_t v = 65; v < 70; ++v)
+    farthest =
+        std::max(farthest, std::hypot(loose.x[v] - loose_main[0], loose.y[v] - loose_main[1]));
+  EXPECT_GT(farthest, 2.0 * loose_main[2]) << "without packing the isolates drift far out";
+}
 
 TEST(ForceLayout, DegenerateInputs) {
   EXPECT_TRUE(kn::force_layout(kn::Graph::from_arcs(0, false, {})).x.empty());
