@@ -16,6 +16,7 @@
 #include "analysis/layout/layout_quality.hpp"
 #include "cli/progress.hpp"
 #include "core/io/format.hpp"
+#include "core/io/positions.hpp"
 #include "core/util/error.hpp"
 
 namespace kn::cli {
@@ -55,78 +56,16 @@ Graph read_graph(const std::string& input, const std::string& actors, const std:
   return make_view(network, view);
 }
 
-double parse_coordinate(const std::string& text, const std::string& file, std::size_t line,
-                        const char* field) {
-  double v = 0;
-  const char* end = text.data() + text.size();
-  const auto [ptr, ec] = std::from_chars(text.data(), end, v);
-  if (text.empty() || ec != std::errc() || ptr != end || !std::isfinite(v)) {
-    throw parse_error_at_line(file, line, field, "not a finite number: '" + text + "'");
-  }
-  return v;
-}
-
-/// Reads id,x,y rows into per-actor vectors (NaN = not in the file).
+/// Reads an id,x,y positions file (core/io/positions.hpp) into per-actor vectors.
 void read_positions(const std::string& file, const Network& network, std::vector<double>& x,
                     std::vector<double>& y, bool require_all) {
   std::ifstream in(file, std::ios::binary);
   if (!in) throw std::runtime_error("cannot read '" + file + "'");
-  std::unordered_map<std::string, std::uint32_t> index;
-  for (std::uint32_t a = 0; a < network.actor_count(); ++a)
-    index.emplace(network.actor_id(a), a);
-  x.assign(network.actor_count(), std::nan(""));
-  y.assign(network.actor_count(), std::nan(""));
-  std::string text;
-  std::size_t line = 0;
-  std::size_t cid = 0, cx = 0, cy = 0;
-  bool header = false;
-  while (std::getline(in, text)) {
-    ++line;
-    if (!text.empty() && text.back() == '\r') text.pop_back();
-    if (text.empty()) continue;
-    const auto fields = split(text, ',');
-    if (!header) {
-      bool has_id = false, has_x = false, has_y = false;
-      for (std::size_t i = 0; i < fields.size(); ++i) {
-        if (fields[i] == "id") cid = i, has_id = true;
-        if (fields[i] == "x") cx = i, has_x = true;
-        if (fields[i] == "y") cy = i, has_y = true;
-      }
-      if (!has_id || !has_x || !has_y) {
-        throw parse_error_at_line(file, line, "header", "expected the columns id,x,y");
-      }
-      header = true;
-      continue;
-    }
-    const std::size_t need = std::max({cid, cx, cy}) + 1;
-    if (fields.size() < need) {
-      const char* missing = fields.size() <= cid ? "id" : fields.size() <= cx ? "x" : "y";
-      throw parse_error_at_line(file, line, missing, "missing field");
-    }
-    const auto it = index.find(fields[cid]);
-    if (it == index.end()) {
-      throw parse_error_at_line(file, line, "id", "unknown actor '" + fields[cid] + "'");
-    }
-    if (!std::isnan(x[it->second])) {
-      throw parse_error_at_line(file, line, "id", "actor '" + fields[cid] + "' repeated");
-    }
-    x[it->second] = parse_coordinate(fields[cx], file, line, "x");
-    y[it->second] = parse_coordinate(fields[cy], file, line, "y");
-  }
-  if (!header) throw parse_error_at_line(file, 1, "header", "expected the columns id,x,y");
-  if (require_all) {
-    for (std::uint32_t a = 0; a < network.actor_count(); ++a)
-      if (std::isnan(x[a])) {
-        throw ParseError(file, "end of file", "id",
-                         "no position for actor '" + network.actor_id(a) + "'");
-      }
-  }
-}
-
-std::string number(double v) {
-  char buf[64];
-  const auto r = std::to_chars(buf, buf + sizeof buf, v);
-  return std::string(buf, r.ptr);
+  std::ostringstream text;
+  text << in.rdbuf();
+  io::Positions p = io::read_positions(text.str(), file, network, require_all);
+  x = std::move(p.x);
+  y = std::move(p.y);
 }
 
 void write_text(const std::string& path, const std::string& content) {
@@ -208,26 +147,7 @@ int run_layout(const LayoutArgs& a) {
       actors.push_back({{"id", network.actor_id(v)}, {"x", r.x[v]}, {"y", r.y[v]}});
     out = j.dump(2) + "\n";
   } else {
-    out.reserve(std::size_t{g.n()} * 40);
-    out += "id,x,y\n";
-    for (std::uint32_t v = 0; v < g.n(); ++v) {
-      const std::string& id = network.actor_id(v);
-      if (id.find_first_of(",\"\n\r") != std::string::npos) {
-        out += '"';
-        for (const char c : id) {
-          if (c == '"') out += '"';
-          out += c;
-        }
-        out += '"';
-      } else {
-        out += id;
-      }
-      out += ',';
-      out += number(r.x[v]);
-      out += ',';
-      out += number(r.y[v]);
-      out += '\n';
-    }
+    out = io::write_positions(network, r.x, r.y);
   }
   write_text(a.output, out);
   return 0;

@@ -370,43 +370,21 @@ class Api {
       return api_error(403, "forbidden", "partners cannot change the layout");
     if (r.content_type() != "application/json")
       return api_error(415, "unsupported_media_type", "send application/json");
-    json body;
+    LayoutRequest req;
     try {
-      body = json::parse(r.body);
-    } catch (const json::exception&) {
-      return api_error(400, "bad_json", "the body is not valid JSON");
+      req = parse_layout_request(r.body);
+    } catch (const MapQueryError& e) {
+      return api_error(400, "bad_request", e.what());
     }
-    if (!body.is_object() || !body.contains("wave") || !body["wave"].is_string() ||
-        !body.contains("relation") || !body["relation"].is_string())
-      return api_error(400, "bad_request", "expected {\"wave\": ..., \"relation\": ...}");
-    const bool has_seed = body.contains("seed"), has_positions = body.contains("positions");
-    if (has_seed == has_positions)
-      return api_error(400, "bad_request", "send either \"seed\" or \"positions\"");
     MapQuery q;
     q.project_id = p.id;
-    q.wave = body["wave"].get<std::string>();
-    q.relation = body["relation"].get<std::string>();
-    q.names = true;
+    q.wave = req.wave;
+    q.relation = req.relation;
+    q.names = true;  // the browser sends the ids it was given: keys for researchers
+    const bool has_seed = req.seed.has_value();
     try {
-      storage::StoredLayout stored;
-      if (has_seed) {
-        const auto& seed = body["seed"];
-        if (!seed.is_number_integer() || seed.get<std::int64_t>() < 0)
-          return api_error(400, "bad_request", "seed: expected a non-negative integer");
-        stored = app_.maps().relayout(q, seed.get<std::int64_t>());
-      } else {
-        const auto& pos = body["positions"];
-        if (!pos.is_object())
-          return api_error(400, "bad_request", "positions: expected an object id -> [x, y]");
-        // The browser sends the ids it was given: keys for researchers (names view).
-        std::map<std::string, std::pair<double, double>> positions;
-        for (const auto& [id, xy] : pos.items()) {
-          if (!xy.is_array() || xy.size() != 2 || !xy[0].is_number() || !xy[1].is_number())
-            return api_error(400, "bad_request", "positions." + id + ": expected [x, y]");
-          positions.emplace(id, std::make_pair(xy[0].get<double>(), xy[1].get<double>()));
-        }
-        stored = app_.maps().save_positions(q, positions);
-      }
+      const storage::StoredLayout stored = has_seed ? app_.maps().relayout(q, *req.seed)
+                                                    : app_.maps().save_positions(q, req.positions);
       app_.audit(a.user.id, p.id, "layout.save", "project:" + std::to_string(p.id),
                  has_seed ? "seed" : "positions");
       return Response::json({{"seed", stored.seed},

@@ -257,6 +257,49 @@ storage::StoredLayout MapService::save_positions(
   return repo_.save_layout(layout);
 }
 
+LayoutRequest parse_layout_request(std::string_view body) {
+  json j;
+  try {
+    j = json::parse(body);
+  } catch (const json::exception&) {
+    throw MapQueryError("the body is not valid JSON");
+  }
+  if (!j.is_object()) throw MapQueryError("expected a JSON object");
+  LayoutRequest out;
+  for (const char* key : {"wave", "relation"}) {
+    const auto it = j.find(key);
+    if (it == j.end() || !it->is_string())
+      throw MapQueryError(std::string(key) + ": expected a string");
+  }
+  out.wave = j["wave"].get<std::string>();
+  out.relation = j["relation"].get<std::string>();
+  const bool has_seed = j.contains("seed"), has_positions = j.contains("positions");
+  if (has_seed == has_positions) throw MapQueryError("send either \"seed\" or \"positions\"");
+  if (has_seed) {
+    const auto& seed = j["seed"];
+    if (!seed.is_number_integer() ||
+        (seed.is_number_unsigned() &&
+         seed.get<std::uint64_t>() >
+             static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) ||
+        (!seed.is_number_unsigned() && seed.get<std::int64_t>() < 0))
+      throw MapQueryError("seed: expected a non-negative integer");
+    out.seed = seed.get<std::int64_t>();
+    return out;
+  }
+  const auto& pos = j["positions"];
+  if (!pos.is_object()) throw MapQueryError("positions: expected an object id -> [x, y]");
+  if (pos.size() > 200000) throw MapQueryError("positions: more than 200000 actors");
+  for (const auto& [id, xy] : pos.items()) {
+    if (!xy.is_array() || xy.size() != 2 || !xy[0].is_number() || !xy[1].is_number())
+      throw MapQueryError("positions." + id + ": expected [x, y]");
+    const double x = xy[0].get<double>(), y = xy[1].get<double>();
+    if (!std::isfinite(x) || !std::isfinite(y))
+      throw MapQueryError("positions." + id + ": coordinates must be finite");
+    out.positions.emplace(id, std::make_pair(x, y));
+  }
+  return out;
+}
+
 // --- JSON -------------------------------------------------------------------------------------
 
 namespace {

@@ -10,7 +10,9 @@
 #include <cstdint>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -45,6 +47,18 @@ class MapQueryError : public std::invalid_argument {
  public:
   using std::invalid_argument::invalid_argument;
 };
+
+/// The body of POST /api/v1/projects/{slug}/layout (docs/map.md): either a new seed or the
+/// positions refined in the browser.
+struct LayoutRequest {
+  std::string wave, relation;
+  std::optional<std::int64_t> seed;                            ///< >= 0
+  std::map<std::string, std::pair<double, double>> positions;  ///< when no seed
+};
+/// Parses and checks the body (JSON object with string "wave" and "relation" and exactly one of
+/// a non-negative integer "seed" or "positions": {id: [x, y]} with finite numbers, at most
+/// 200,000 actors). Throws MapQueryError naming the field.
+LayoutRequest parse_layout_request(std::string_view body);
 
 class MapService {
  public:
