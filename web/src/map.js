@@ -488,8 +488,8 @@ class MapApp {
         el("dd", {}, el("span", { class: "kn-dot", "data-color": sector?.color || "" }), sector?.label || a.sector),
         el("dt", { text: t("fields") }),
         el("dd", { text: (a.fields || []).map((f) => this.fieldLabel.get(f) || f).join(", ") || "–" }),
-        el("dt", { text: t("responded") }),
-        el("dd", { text: a.responded ? t("responded_yes") : t("responded_no") }),
+        // Only a survey wave knows who answered (an imported network has no invitations).
+        this.data?.survey ? [el("dt", { text: t("responded") }), el("dd", { text: a.responded ? t("responded_yes") : t("responded_no") })] : null,
         a.broker_role ? [el("dt", { text: t("broker_role") }), el("dd", { text: t(`broker_${a.broker_role}`) })] : null,
       ),
       egoButtons,

@@ -18,9 +18,6 @@ namespace {
 
 using app::Lang;
 
-constexpr std::array<std::string_view, 5> kRoleKeys = {"coordinator", "itinerant", "representative",
-                                                       "gatekeeper", "liaison"};
-
 /// A number with `digits` decimals in the language's notation (German decimal comma).
 std::string num(Lang lang, double v, int digits) {
   if (!std::isfinite(v)) return "–";
@@ -285,9 +282,8 @@ std::string render_network_dashboard(const AdminContext& ctx, const NetworkDashb
            esc(num(lang, row.value, digits)) + "</td>";
       if (roles)
         r += "<td>" +
-             (row.role >= 0
-                  ? t(lang, "role." + std::string(kRoleKeys[static_cast<std::size_t>(row.role)]))
-                  : std::string("–")) +
+             (row.role >= 0 ? t(lang, "role." + std::string(broker_role_key(row.role)))
+                            : std::string("–")) +
              "</td>";
       r += "</tr>";
     }

@@ -22,8 +22,6 @@ using nlohmann::json;
 namespace {
 
 constexpr std::int64_t kDefaultSeed = 42;
-constexpr std::array<std::string_view, 5> kRoleKeys = {"coordinator", "itinerant", "representative",
-                                                       "gatekeeper", "liaison"};
 
 json number_or_null(double v) {
   return std::isfinite(v) ? json(v) : json(nullptr);
@@ -59,6 +57,12 @@ std::vector<std::string> with_data_keys(std::vector<std::string> keys,
 }
 
 }  // namespace
+
+std::string_view broker_role_key(int role) {
+  static constexpr std::array<std::string_view, 5> kKeys = {
+      "coordinator", "itinerant", "representative", "gatekeeper", "liaison"};
+  return role >= 0 && role < 5 ? kKeys[static_cast<std::size_t>(role)] : std::string_view();
+}
 
 std::string sector_colour(const std::string& sector) {
   // Okabe & Ito (2008) colour-blind-safe palette for the seven domain sectors.
@@ -362,8 +366,9 @@ json map_json(const MapData& data, const storage::Project& project, app::Lang la
     measures.push_back({{"key", k}, {"label", app::tr(lang, "measure." + k)}});
   out["measures"] = measures;
   json labels;
-  for (const auto role : kRoleKeys)
-    labels["broker_role"][std::string(role)] = app::tr(lang, "role." + std::string(role));
+  for (int role = 0; role < 5; ++role)
+    labels["broker_role"][std::string(broker_role_key(role))] =
+        app::tr(lang, "role." + std::string(broker_role_key(role)));
   for (const auto& k : catalogue_items(lang, "frequency."))
     labels["frequency"][k] = app::tr(lang, "frequency." + k);
   for (const auto& k : catalogue_items(lang, "tiekind."))
@@ -389,9 +394,8 @@ json map_json(const MapData& data, const storage::Project& project, app::Lang la
          {"y", a.y},
          {"measures", measures_j},
          {"ranks", ranks_j},
-         {"broker_role", a.broker_role >= 0
-                             ? json(std::string(kRoleKeys[static_cast<std::size_t>(a.broker_role)]))
-                             : json(nullptr)},
+         {"broker_role",
+          a.broker_role >= 0 ? json(std::string(broker_role_key(a.broker_role))) : json(nullptr)},
          {"component", a.component}});
   }
   out["actors"] = std::move(actors);
@@ -457,8 +461,7 @@ json dashboard_json(const MapData& data, const app::DashboardModel& d, app::Lang
                    {"value", row.value},
                    {"rank", row.rank},
                    {"broker_role",
-                    row.role >= 0 ? json(std::string(kRoleKeys[static_cast<std::size_t>(row.role)]))
-                                  : json(nullptr)}});
+                    row.role >= 0 ? json(std::string(broker_role_key(row.role))) : json(nullptr)}});
     }
     return r;
   };

@@ -90,6 +90,10 @@ nlohmann::json dashboard_json(const MapData& data, const app::DashboardModel& d,
 /// The public aggregates JSON.
 nlohmann::json public_json(const MapData& data, const app::PublicModel& p, app::Lang lang);
 
+/// Key of a Gould-Fernandez role (analysis/brokerage/gould_fernandez.hpp BrokerageRole 0..4:
+/// coordinator, itinerant, representative, gatekeeper, liaison); "" for -1 (none).
+std::string_view broker_role_key(int role);
+
 /// Colour of a sector on the map, dashboard and in exports (colour-blind-safe Okabe-Ito order
 /// for the seven domain sectors, then a fixed list).
 std::string sector_colour(const std::string& sector);
