@@ -80,6 +80,10 @@ int run_serve(const ServeArgs& args) {
   if (args.demo) {
     std::cout << app::tr_format(lang, "serve.demo_login", {demo.admin_email, demo.admin_password})
               << "\n";
+    std::cout << app::tr_format(lang, "serve.demo_map",
+                                {base + "/admin/p/" + demo.project_slug + "/map",
+                                 base + "/admin/p/" + demo.project_slug + "/dashboard"})
+              << "\n";
     if (!demo.respondent_token.empty())
       std::cout << app::tr_format(lang, "serve.demo_survey",
                                   {demo.respondent_name, base + "/s/" + demo.respondent_token})
