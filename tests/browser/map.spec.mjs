@@ -1,7 +1,7 @@
 // Browser test of the network map (/admin/p/musterstadt/map, web/src) against the real
 // `klimanetze serve --demo` in Debian's Chromium (playwright-core), at a small viewport: login,
 // first render, the sector legend, a sector filter (visible actors = the sector's actors in the
-// JSON), a click on an actor (panel with label and ranks), the ego view (= the actor and its
+// JSON), the field filter (mobility), the dashboard's top broker opened on the map, a click on an actor (panel with label and ranks), the ego view (= the actor and its
 // neighbours in the JSON), the language switch, PNG and SVG export. Any console error, page
 // error, failed request of the app's origin or CSP violation fails the step (lib/harness.mjs).
 // Screenshots of every step go to --screenshots (map-*.png).
@@ -130,6 +130,38 @@ browserTest("click an actor: panel with label and ranks, ego view", async () => 
   await shot(page, opt.screenshots, "map-05-ego");
   await panel.getByRole("button", { name: "Zurück zum Gesamtnetz" }).click();
   assert.equal((await visible(page)).length, n);
+});
+
+browserTest("filter to the mobility actors", async () => {
+  const page = s.page;
+  await page.locator("#kn-field").selectOption("mobilitaet");
+  const expected = s.data.actors.filter((a) => (a.fields || []).includes("mobilitaet")).map((a) => a.id).sort();
+  assert.ok(expected.length > 0, "the demo has mobility actors");
+  assert.deepEqual(await visible(page), expected);
+  assert.ok(page.url().includes("field=mobilitaet"), page.url());
+  await shot(page, opt.screenshots, "map-07-mobility");
+  await page.locator("#kn-field").selectOption("");
+  assert.equal((await visible(page)).length, s.data.actors.length);
+});
+
+browserTest("the dashboard's top broker opens on the map", async () => {
+  const page = s.page;
+  await page.goto(server.url + "/admin/p/musterstadt/dashboard");
+  const heading = page.getByRole("heading", { name: /Brückenbauer/ });
+  await heading.waitFor();
+  const link = page.locator("section.ranking", { has: heading }).locator("tbody tr").first().locator("a");
+  const name = await link.innerText();
+  const top = s.data.actors.filter((a) => a.ranks.brokerage === 1).map((a) => a.label);
+  assert.ok(top.includes(name), `dashboard's top broker ${name} is not rank 1 on the map (${top})`);
+  await shot(page, opt.screenshots, "map-08-dashboard");
+  await Promise.all([page.waitForURL(/\/map\?/), link.click()]);
+  await waitReady(page);
+  const panel = page.locator(".kn-panel");
+  await panel.waitFor({ state: "visible" });
+  assert.equal(await panel.locator("h2").innerText(), name);
+  await shot(page, opt.screenshots, "map-09-broker");
+  await page.keyboard.press("Escape");
+  await panel.waitFor({ state: "hidden" });
 });
 
 browserTest("export PNG and SVG", async () => {

@@ -784,8 +784,10 @@ class MapApp {
         fn();
       }
     });
-    this.root.addEventListener("keydown", (e) => {
-      if (e.key === "Escape" && !this.panel.hidden) {
+    // On the document, not the map: the panel may be open (e.g. from a dashboard link, ?actor=)
+    // while the focus is still on the page.
+    document.addEventListener("keydown", (e) => {
+      if (e.key === "Escape" && !this.panel.hidden && !e.defaultPrevented) {
         e.preventDefault();
         this.closePanel();
         this.canvasBox.focus({ preventScroll: true });
