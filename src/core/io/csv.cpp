@@ -70,7 +70,8 @@ class CsvParser {
         while (true) {
           const void* q = pos_ < size ? std::memchr(data + pos_, '"', size - pos_) : nullptr;
           if (q == nullptr) {
-            throw parse_error_at_line(file_, start_line, "", "unterminated quoted field");
+            throw parse_error_at_line(file_, start_line, "column " + std::to_string(count),
+                                      "unterminated quoted field");
           }
           const std::size_t qpos = static_cast<std::size_t>(static_cast<const char*>(q) - data);
           for (std::size_t i = pos_; i < qpos; ++i) {
@@ -90,7 +91,7 @@ class CsvParser {
         }
         if (pos_ < size && data[pos_] != sep_ && data[pos_] != '\n') {
           throw parse_error_at_line(
-              file_, line_, "",
+              file_, line_, "column " + std::to_string(count),
               "unexpected character after closing quote of field " + std::to_string(count));
         }
       } else {
@@ -231,7 +232,7 @@ ActorsData parse_actors(std::string_view text, const std::string& file) {
     }
     ColSpec spec = parse_header(fields[c].text);
     if (spec.name.empty() && spec.kind == ColKind::Infer) {
-      throw parse_error_at_line(file, line, "",
+      throw parse_error_at_line(file, line, "column " + std::to_string(c + 1),
                                 "empty column name in column " + std::to_string(c + 1));
     }
     col_of[c] = static_cast<int>(data.columns.size());
@@ -318,7 +319,7 @@ void read_ties_into(Network& net, std::string_view text, const std::string& file
     }
     ColSpec spec = parse_header(h);
     if (spec.name.empty() && spec.kind == ColKind::Infer) {
-      throw parse_error_at_line(file, line, "",
+      throw parse_error_at_line(file, line, "column " + std::to_string(c + 1),
                                 "empty column name in column " + std::to_string(c + 1));
     }
     col_of[c] = static_cast<int>(columns.size());
