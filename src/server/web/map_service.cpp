@@ -88,6 +88,38 @@ std::string MapService::scope(const std::string& wave, const std::string& relati
   return "wave=" + wave + "|relation=" + relation;
 }
 
+namespace {
+
+/// The layout graph of the query's relation and wave (unknown ones are a MapQueryError).
+app::MapLayoutInput layout_input(const kn::Network& network, const MapQuery& query) {
+  app::MapOptions options;
+  options.wave = query.wave;
+  options.relation = query.relation;
+  try {
+    return app::map_layout_input(network, options);
+  } catch (const std::invalid_argument& e) {
+    throw MapQueryError(e.what());
+  }
+}
+
+/// A computed layout as it is stored: positions by storage actor id.
+storage::StoredLayout computed_layout(storage::Id project_id, const app::MapLayoutInput& input,
+                                      const std::vector<storage::Id>& actor_ids,
+                                      const ForceLayoutResult& result, std::int64_t seed) {
+  storage::StoredLayout layout;
+  layout.project_id = project_id;
+  layout.scope = MapService::scope(input.wave, input.relation);
+  layout.fingerprint = input.fingerprint;
+  layout.seed = seed;
+  layout.source = "server";
+  layout.iterations = result.iterations;
+  for (std::size_t i = 0; i < actor_ids.size(); ++i)
+    layout.positions[actor_ids[i]] = {result.x[i], result.y[i]};
+  return layout;
+}
+
+}  // namespace
+
 struct MapService::Loaded {
   kn::Network network;
   std::vector<storage::Id> actor_ids;
@@ -150,18 +182,18 @@ MapData MapService::load(const MapQuery& query) {
   data.survey = loaded.survey;
 
   if (!query.with_layout) return data;
-  const auto input = app::map_layout_input(loaded.network, options);
-  const std::string scope_key = scope(data.model.wave, data.model.relation);
+  const auto input = layout_input(loaded.network, query);
   {
     std::lock_guard lock(layout_mutex_);
-    auto stored = repo_.find_layout(query.project_id, scope_key);
+    auto stored = repo_.find_layout(query.project_id, scope(input.wave, input.relation));
     bool complete = stored.has_value();
     if (stored)
       for (const auto id : data.actor_ids)
         complete = complete && stored->positions.count(id) > 0;
     if (!stored || stored->fingerprint != input.fingerprint || !complete) {
+      const std::int64_t seed = stored ? stored->seed : kDefaultSeed;
       ForceLayoutOptions lo;
-      lo.seed = static_cast<std::uint64_t>(stored ? stored->seed : kDefaultSeed);
+      lo.seed = static_cast<std::uint64_t>(seed);
       if (stored) {
         // Start from the stored picture: known actors keep their place, new ones are placed
         // near their neighbours, and only a short refinement runs.
@@ -176,17 +208,8 @@ MapData MapService::load(const MapQuery& query) {
         }
         lo.refine = true;
       }
-      const auto result = force_layout(input.graph, lo);
-      storage::StoredLayout layout;
-      layout.project_id = query.project_id;
-      layout.scope = scope_key;
-      layout.fingerprint = input.fingerprint;
-      layout.seed = stored ? stored->seed : kDefaultSeed;
-      layout.source = "server";
-      layout.iterations = result.iterations;
-      for (std::size_t i = 0; i < data.actor_ids.size(); ++i)
-        layout.positions[data.actor_ids[i]] = {result.x[i], result.y[i]};
-      stored = repo_.save_layout(layout);
+      stored = repo_.save_layout(computed_layout(query.project_id, input, data.actor_ids,
+                                                 force_layout(input.graph, lo), seed));
     }
     data.layout = *stored;
   }
@@ -199,44 +222,19 @@ MapData MapService::load(const MapQuery& query) {
 }
 
 storage::StoredLayout MapService::relayout(const MapQuery& query, std::int64_t seed) {
-  Loaded loaded = load_network(query);
-  app::MapOptions options;
-  options.wave = query.wave;
-  options.relation = query.relation;
-  app::MapLayoutInput input;
-  try {
-    input = app::map_layout_input(loaded.network, options);
-  } catch (const std::invalid_argument& e) {
-    throw MapQueryError(e.what());
-  }
+  const Loaded loaded = load_network(query);
+  const auto input = layout_input(loaded.network, query);
   std::lock_guard lock(layout_mutex_);
   ForceLayoutOptions lo;
   lo.seed = static_cast<std::uint64_t>(seed);
-  const auto result = force_layout(input.graph, lo);
-  storage::StoredLayout layout;
-  layout.project_id = query.project_id;
-  layout.scope = scope(input.wave, input.relation);
-  layout.fingerprint = input.fingerprint;
-  layout.seed = seed;
-  layout.source = "server";
-  layout.iterations = result.iterations;
-  for (std::size_t i = 0; i < loaded.actor_ids.size(); ++i)
-    layout.positions[loaded.actor_ids[i]] = {result.x[i], result.y[i]};
-  return repo_.save_layout(layout);
+  return repo_.save_layout(computed_layout(query.project_id, input, loaded.actor_ids,
+                                           force_layout(input.graph, lo), seed));
 }
 
 storage::StoredLayout MapService::save_positions(
     const MapQuery& query, const std::map<std::string, std::pair<double, double>>& positions) {
-  Loaded loaded = load_network(query);
-  app::MapOptions options;
-  options.wave = query.wave;
-  options.relation = query.relation;
-  app::MapLayoutInput input;
-  try {
-    input = app::map_layout_input(loaded.network, options);
-  } catch (const std::invalid_argument& e) {
-    throw MapQueryError(e.what());
-  }
+  const Loaded loaded = load_network(query);
+  const auto input = layout_input(loaded.network, query);
   storage::StoredLayout layout;
   layout.project_id = query.project_id;
   layout.scope = scope(input.wave, input.relation);
