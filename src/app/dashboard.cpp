@@ -139,8 +139,7 @@ PublicModel public_aggregates(const MapModel& map, int min_group) {
   };
   PublicModel p;
   p.min_group = min_group;
-  p.actors = d.summary.actors;
-  p.actors_shown = shown(d.summary.actors);
+  p.actors = shown(d.summary.actors);
   p.respondents = shown(d.summary.responded);
   if (d.summary.invited >= min && d.summary.responded >= min)
     p.response_rate = static_cast<double>(d.summary.responded) / d.summary.invited;

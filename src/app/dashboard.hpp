@@ -83,8 +83,7 @@ struct PublicCell {
 
 struct PublicModel {
   int min_group = 5;
-  std::uint32_t actors = 0;  ///< always shown when at least min_group, else withheld below
-  Shown actors_shown, respondents, response_rate, ties, density, reciprocity, components;
+  Shown actors, respondents, response_rate, ties, density, reciprocity, components;
   std::vector<std::string> groups;  ///< sector keys shown; "other" pools the small sectors
   std::vector<Shown> group_sizes;
   std::vector<std::vector<PublicCell>> matrix;

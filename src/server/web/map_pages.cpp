@@ -380,7 +380,7 @@ std::string render_public_page(const PublicView& view) {
                                      : esc(num(lang, *v, digits));
     h += key_figure(t(lang, key), value);
   };
-  figure("map.kf.actors", p.actors_shown, false, 0);
+  figure("map.kf.actors", p.actors, false, 0);
   if (data.survey) figure("map.kf.response_rate", p.response_rate, true, 0);
   figure("map.kf.ties", p.ties, false, 0);
   figure("map.kf.density", p.density, false, 3);

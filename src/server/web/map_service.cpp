@@ -494,7 +494,7 @@ json public_json(const MapData& data, const app::PublicModel& p, app::Lang lang)
   out["wave"] = data.model.wave;
   out["relation"] = data.model.relation;
   out["min_group"] = p.min_group;
-  out["key_figures"] = {{"actors", shown(p.actors_shown)},
+  out["key_figures"] = {{"actors", shown(p.actors)},
                         {"respondents", data.survey ? shown(p.respondents) : json(nullptr)},
                         {"response_rate", data.survey ? shown(p.response_rate) : json(nullptr)},
                         {"ties", shown(p.ties)},

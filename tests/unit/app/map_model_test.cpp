@@ -281,7 +281,7 @@ TEST(PublicAggregates, SmallGroupsArePooledAndSmallCountsWithheld) {
   ASSERT_EQ(p.groups, (std::vector<std::string>{"verwaltung", "zivilgesellschaft", "other"}));
   EXPECT_EQ(p.group_sizes[0], 2.0);
   EXPECT_FALSE(p.group_sizes[2]);
-  EXPECT_EQ(p.actors_shown, 5.0);
+  EXPECT_EQ(p.actors, 5.0);
   EXPECT_EQ(p.respondents, 3.0);
   EXPECT_DOUBLE_EQ(*p.response_rate, 0.6);
   EXPECT_EQ(p.matrix[0][0].ties, 2.0);
