@@ -188,9 +188,16 @@ browserTest("export PNG and SVG", async () => {
 
 browserTest("language switch to English", async () => {
   const page = s.page;
+  // The view (here: the mobility filter) survives the switch.
+  await page.locator("#kn-field").selectOption("mobilitaet");
+  await page.waitForFunction(() => location.search.includes("field=mobilitaet"));
   const sw = page.getByRole("link", { name: /^English$|^EN$/ }).or(page.getByRole("button", { name: /^English$|^EN$/ })).first();
-  await Promise.all([page.waitForLoadState("load"), sw.click()]);
+  await page.waitForFunction(() => decodeURIComponent(document.querySelector("header a.lang").getAttribute("href")).includes("field=mobilitaet"));
+  await Promise.all([page.waitForEvent("load"), sw.click()]);
+  await page.waitForFunction(() => document.documentElement.lang === "en");
   await waitReady(page);
+  assert.ok(page.url().includes("field=mobilitaet"), page.url());
+  assert.equal(await page.locator("#kn-field").inputValue(), "mobilitaet");
   assert.equal(await page.locator("label[for=kn-search]").innerText(), "Find an actor");
   assert.ok((await page.locator(".kn-legend summary").innerText()).includes("Legend"));
   await shot(page, opt.screenshots, "map-06-english");

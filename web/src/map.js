@@ -840,6 +840,13 @@ class MapApp {
     const q = stateToQuery(this.state, location.search, this.data.sectors.map((s) => s.key));
     const url = `${location.pathname}${q}${location.hash}`;
     if (url !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(null, "", url);
+    // The page header's language switch returns to this view, filters included.
+    const lang = document.querySelector("header a.lang[href^='/lang?']");
+    if (lang) {
+      const href = new URL(lang.getAttribute("href"), location.origin);
+      href.searchParams.set("back", `${location.pathname}${q}`);
+      lang.setAttribute("href", `${href.pathname}${href.search}`);
+    }
   }
 
   // ---------------------------------------------------------------- layout
