@@ -40,7 +40,7 @@ Network drawn() {
 
 MapModel drawn_map() {
   MapOptions o;
-  o.responded = {true, true, true, false, true, true};
+  o.responded = std::vector<bool>{true, true, true, false, true, true};
   o.invited = std::vector<bool>(6, true);
   return map_model(drawn(), o);
 }

@@ -134,8 +134,8 @@ TEST(MapModel, MeasuresAndRanksByHand) {
 
 TEST(MapModel, SummaryByHand) {
   MapOptions options;
-  options.invited = {true, true, true, true, false};
-  options.responded = {true, true, false, false, false};
+  options.invited = std::vector<bool>{true, true, true, true, false};
+  options.responded = std::vector<bool>{true, true, false, false, false};
   const MapModel m = map_model(small(), options);
   EXPECT_EQ(m.summary.actors, 5U);
   EXPECT_EQ(m.summary.ties, 4U);
@@ -165,7 +165,7 @@ TEST(MapModel, OtherRelationAndWaveAndErrors) {
   options.relation = "konflikt";
   EXPECT_THROW(map_model(small(), options), std::invalid_argument);
   options.relation.clear();
-  options.responded = {true};
+  options.responded = std::vector<bool>{true};
   EXPECT_THROW(map_model(small(), options), std::invalid_argument);
 }
 
@@ -274,8 +274,8 @@ TEST(Dashboard, SectorMatrixRankingsAndFrequenciesByHand) {
 
 TEST(PublicAggregates, SmallGroupsArePooledAndSmallCountsWithheld) {
   MapOptions options;
-  options.invited = {true, true, true, true, true};
-  options.responded = {true, true, true, false, false};
+  options.invited = std::vector<bool>{true, true, true, true, true};
+  options.responded = std::vector<bool>{true, true, true, false, false};
   const PublicModel p = public_aggregates(map_model(small(), options), 2);
   // wirtschaft has one actor: pooled into "other", which is still too small.
   ASSERT_EQ(p.groups, (std::vector<std::string>{"verwaltung", "zivilgesellschaft", "other"}));

@@ -46,7 +46,7 @@ bool has(const Network& n, const char* s, const char* t, const char* rel, const 
 
 TEST(MissingData, ReconstructsRespondentsReportsAboutNonRespondents) {
   ReconstructionOptions o;
-  o.responded = {true, false, true, false};
+  o.responded = std::vector<bool>{true, false, true, false};
   const auto r = reconstruct_ties(drawn(), o);
   EXPECT_EQ(r.respondents, 2U);
   EXPECT_EQ(r.non_respondents, 2U);
@@ -76,7 +76,7 @@ TEST(MissingData, ReconstructsRespondentsReportsAboutNonRespondents) {
 
 TEST(MissingData, OptionsAndErrors) {
   ReconstructionOptions o;
-  o.responded = {true, false, true, false};
+  o.responded = std::vector<bool>{true, false, true, false};
   o.relations = {"wunsch"};
   const auto wish = reconstruct_ties(drawn(), o);
   EXPECT_EQ(wish.added, 1U);  // asked for: A -> D gives D -> A
@@ -84,11 +84,12 @@ TEST(MissingData, OptionsAndErrors) {
   o.relations = {"konflikt"};  // not in the network
   EXPECT_EQ(reconstruct_ties(drawn(), o).added, 0U);
   o.relations = {"zusammenarbeit"};
-  o.responded = {true, true, true, true};  // everybody answered: nothing to reconstruct
+  o.responded =
+      std::vector<bool>{true, true, true, true};  // everybody answered: nothing to reconstruct
   EXPECT_EQ(reconstruct_ties(drawn(), o).added, 0U);
-  o.responded = {true};
+  o.responded = std::vector<bool>{true};
   EXPECT_THROW(reconstruct_ties(drawn(), o), std::invalid_argument);
-  o.responded = {};
+  o.responded = std::vector<bool>{};
   const auto empty = reconstruct_ties(Network{}, o);
   EXPECT_EQ(empty.added, 0U);
 }
