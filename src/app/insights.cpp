@@ -9,6 +9,21 @@
 
 namespace kn::app {
 
+double binomial_upper_tail(std::size_t k, std::size_t n, double p) {
+  if (k == 0) return 1.0;
+  if (k > n || p <= 0.0) return 0.0;
+  if (p >= 1.0) return 1.0;
+  const double nn = static_cast<double>(n);
+  double sum = 0.0;
+  for (std::size_t i = k; i <= n; ++i) {
+    const double x = static_cast<double>(i);
+    const double log_term = std::lgamma(nn + 1) - std::lgamma(x + 1) - std::lgamma(nn - x + 1) +
+                            x * std::log(p) + (nn - x) * std::log1p(-p);
+    sum += std::exp(log_term);
+  }
+  return std::min(1.0, sum);
+}
+
 CollaborationQuality collaboration_quality(const MapModel& map, const QualityOptions& o) {
   CollaborationQuality out;
   const std::size_t n = map.actors.size();
@@ -55,12 +70,27 @@ CollaborationQuality collaboration_quality(const MapModel& map, const QualityOpt
       out.hotspots.begin(), out.hotspots.end(), [](const Hotspot& x, const Hotspot& y) {
         return x.difficult != y.difficult ? x.difficult > y.difficult : x.share > y.share;
       });
+  std::size_t all_rated = 0, all_difficult = 0;
+  for (const auto& [pair, counts] : sectors) {
+    all_rated += counts.first;
+    all_difficult += counts.second;
+  }
+  out.difficult_share =
+      all_rated ? static_cast<double>(all_difficult) / static_cast<double>(all_rated) : 0.0;
   for (const auto& [pair, counts] : sectors) {
     if (counts.first < o.min_rated) continue;
-    out.sector_pairs.push_back(
-        {pair.first, pair.second, counts.first, counts.second,
-         static_cast<double>(counts.second) / static_cast<double>(counts.first)});
+    SectorPairQuality q;
+    q.from = pair.first;
+    q.to = pair.second;
+    q.rated = counts.first;
+    q.difficult = counts.second;
+    q.share = static_cast<double>(counts.second) / static_cast<double>(counts.first);
+    q.p_value = binomial_upper_tail(counts.second, counts.first, out.difficult_share);
+    out.sector_pairs.push_back(std::move(q));
   }
+  // Bonferroni: one test per sector pair shown.
+  for (auto& q : out.sector_pairs)
+    q.notable = q.p_value < o.alpha / static_cast<double>(out.sector_pairs.size());
   std::stable_sort(out.sector_pairs.begin(), out.sector_pairs.end(),
                    [](const SectorPairQuality& x, const SectorPairQuality& y) {
                      return x.share != y.share ? x.share > y.share : x.difficult > y.difficult;

@@ -99,7 +99,7 @@ MatchmakingResult matchmaking(const MapModel& map, const MatchmakingOptions& o) 
         }
       }
     }
-    x.score = 3 * x.wish + 2 * x.fields + 2 * x.partners + x.cross_sector;
+    x.score = 6 * x.wish + 2 * x.fields + 2 * x.partners + 0.5 * x.cross_sector;
     all.push_back(std::move(x));
   }
   std::stable_sort(all.begin(), all.end(), [](const Suggestion& l, const Suggestion& r) {

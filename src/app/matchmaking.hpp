@@ -6,7 +6,7 @@
 //     mutual when v also wishes u;
 //   - suggested introductions: unordered pairs without a tie in the relation that have a wish,
 //     a shared field of action or a common partner, ranked by
-//       score = 3 W + 2 F + 2 P + 1 S
+//       score = 6 W + 2 F + 2 P + 0.5 S
 //     with W = 1 for a mutual wish, 0.5 for a one-sided one, 0 otherwise;
 //          F = Jaccard overlap of the two actors' fields of action (|F_u ∩ F_v| / |F_u ∪ F_v|);
 //          P = resource allocation of their common partners in the relation (sum of 1/deg(w),
@@ -17,9 +17,9 @@
 //     report puts them into words): the wish and its direction, the shared fields, the number
 //     of common partners and the most central of them (highest betweenness: who could
 //     introduce them — the 2-path through a broker), and the two sectors.
-// The weights make a mutual wish outweigh everything else and a one-sided wish outweigh a
-// perfect field overlap without partners; they are conventions of this report, documented in
-// docs/measures.md, not estimates.
+// The weights make a mutual wish (6) outweigh everything else together (at most 4.5) and a
+// one-sided wish (3) outweigh a perfect field overlap across sectors without partners (2.5);
+// they are conventions of this report, documented in docs/measures.md, not estimates.
 
 #include <cstdint>
 #include <optional>

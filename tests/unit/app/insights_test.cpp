@@ -110,6 +110,16 @@ TEST(Insights, FieldCoverageThinFieldsAndCoordinationGaps) {
   EXPECT_EQ(g.thin, (std::vector<std::string>{"bildung_oeffentlichkeit"}));
 }
 
+TEST(Insights, BinomialTailByHand) {
+  // P(X >= 4), X ~ Bin(7, 0.2) = sum_{k=4..7} C(7,k) 0.2^k 0.8^(7-k) (Python: 0.033344...).
+  EXPECT_NEAR(binomial_upper_tail(4, 7, 0.2), 0.03334400000000001, 1e-13);
+  EXPECT_DOUBLE_EQ(binomial_upper_tail(0, 7, 0.2), 1.0);
+  EXPECT_NEAR(binomial_upper_tail(7, 7, 0.2), 0.2 * 0.2 * 0.2 * 0.2 * 0.2 * 0.2 * 0.2, 1e-17);
+  EXPECT_DOUBLE_EQ(binomial_upper_tail(8, 7, 0.2), 0.0);
+  EXPECT_DOUBLE_EQ(binomial_upper_tail(1, 7, 0.0), 0.0);
+  EXPECT_DOUBLE_EQ(binomial_upper_tail(3, 7, 1.0), 1.0);
+}
+
 TEST(Insights, DegenerateInputs) {
   const auto q = collaboration_quality(map_model(Network{}));
   EXPECT_EQ(q.pairs, 0U);

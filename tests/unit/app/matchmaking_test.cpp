@@ -54,31 +54,33 @@ TEST(Matchmaking, ScoresAndRankingByHand) {
   // Candidates: wishes AB, DE; shared energie AB, AE, BE; common partner C: AB, AD, BD.
   EXPECT_EQ(r.candidates, 6U);
   ASSERT_EQ(r.suggestions.size(), 6U);
-  // AB: W 1, F 1/2, P (1/3) / (1/3) = 1, S 0: 3 + 1 + 2 = 6
+  // AB: W 1, F 1/2, P (1/3) / (1/3) = 1, S 0: 6 + 1 + 2 = 9
   const auto& ab = r.suggestions[0];
   EXPECT_EQ(std::make_pair(ab.a, ab.b), std::make_pair(ActorIndex{0}, ActorIndex{1}));
   EXPECT_DOUBLE_EQ(ab.wish, 1.0);
   EXPECT_DOUBLE_EQ(ab.fields, 0.5);
   EXPECT_DOUBLE_EQ(ab.partners, 1.0);
   EXPECT_DOUBLE_EQ(ab.cross_sector, 0.0);
-  EXPECT_DOUBLE_EQ(ab.score, 6.0);
+  EXPECT_DOUBLE_EQ(ab.score, 9.0);
   EXPECT_TRUE(ab.a_wishes_b && ab.b_wishes_a);
   EXPECT_EQ(ab.shared_fields, std::vector<std::string>{"energie"});
   EXPECT_EQ(ab.common_partners, 1U);
   EXPECT_EQ(ab.introducer, ActorIndex{2});
-  // Then three with 3 in pair order: AD (P 1 + S 1), AE (F 1 -> 2, S 1), BD (P 1 + S 1).
-  const std::vector<std::pair<ActorIndex, ActorIndex>> order = {
-      {0, 3}, {0, 4}, {1, 3}, {1, 4}, {3, 4}};
-  const std::vector<double> scores = {3.0, 3.0, 3.0, 2.0, 1.5};
-  for (std::size_t i = 0; i < order.size(); ++i) {
-    EXPECT_EQ(std::make_pair(r.suggestions[i + 1].a, r.suggestions[i + 1].b), order[i]) << i;
-    EXPECT_DOUBLE_EQ(r.suggestions[i + 1].score, scores[i]) << i;
-  }
-  // DE: a one-sided wish (W 0.5 -> 1.5), same sector, nothing shared.
-  const auto& de = r.suggestions[5];
+  // Then DE: a one-sided wish (6 * 0.5 = 3), same sector, nothing shared;
+  const auto& de = r.suggestions[1];
+  EXPECT_EQ(std::make_pair(de.a, de.b), std::make_pair(ActorIndex{3}, ActorIndex{4}));
+  EXPECT_DOUBLE_EQ(de.score, 3.0);
   EXPECT_TRUE(de.a_wishes_b);  // a = D (3) wishes b = E (4), not the other way round
   EXPECT_FALSE(de.b_wishes_a);
   EXPECT_FALSE(de.introducer);
+  // then three with 2.5 in pair order: AD (P 1, S 1), AE (F 1, S 1), BD (P 1, S 1); BE last
+  // (F 1/2, S 1: 1.5).
+  const std::vector<std::pair<ActorIndex, ActorIndex>> order = {{0, 3}, {0, 4}, {1, 3}, {1, 4}};
+  const std::vector<double> scores = {2.5, 2.5, 2.5, 1.5};
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    EXPECT_EQ(std::make_pair(r.suggestions[i + 2].a, r.suggestions[i + 2].b), order[i]) << i;
+    EXPECT_DOUBLE_EQ(r.suggestions[i + 2].score, scores[i]) << i;
+  }
   EXPECT_EQ(matchmaking(map_model(drawn()), {2}).suggestions.size(), 2U);
 }
 
