@@ -14,6 +14,7 @@
 
 #include "analysis/layout/force_layout.hpp"
 #include "analysis/layout/layout_quality.hpp"
+#include "cli/arguments.hpp"
 #include "cli/progress.hpp"
 #include "core/io/format.hpp"
 #include "core/io/positions.hpp"
@@ -21,27 +22,6 @@
 
 namespace kn::cli {
 namespace {
-
-std::vector<std::string> split(const std::string& text, char sep) {
-  std::vector<std::string> out;
-  std::string item;
-  std::stringstream ss(text);
-  while (std::getline(ss, item, sep)) {
-    while (!item.empty() && (item.front() == ' ' || item.front() == '"'))
-      item.erase(item.begin());
-    while (!item.empty() && (item.back() == ' ' || item.back() == '"' || item.back() == '\r'))
-      item.pop_back();
-    out.push_back(item);
-  }
-  return out;
-}
-
-std::vector<std::string> split_list(const std::string& text) {
-  std::vector<std::string> out;
-  for (auto& s : split(text, ','))
-    if (!s.empty()) out.push_back(s);
-  return out;
-}
 
 Graph read_graph(const std::string& input, const std::string& actors, const std::string& relation,
                  const std::string& wave, const std::string& weight, Network& network) {
@@ -66,19 +46,6 @@ void read_positions(const std::string& file, const Network& network, std::vector
   io::Positions p = io::read_positions(text.str(), file, network, require_all);
   x = std::move(p.x);
   y = std::move(p.y);
-}
-
-void write_text(const std::string& path, const std::string& content) {
-  if (path.empty() || path == "-") {
-    std::fwrite(content.data(), 1, content.size(), stdout);
-    std::fflush(stdout);
-    return;
-  }
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (!out) throw std::runtime_error("cannot write '" + path + "'");
-  out << content;
-  out.close();
-  if (!out) throw std::runtime_error("error while writing '" + path + "'");
 }
 
 }  // namespace
@@ -149,7 +116,7 @@ int run_layout(const LayoutArgs& a) {
   } else {
     out = io::write_positions(network, r.x, r.y);
   }
-  write_text(a.output, out);
+  write_output(a.output, out);
   return 0;
 }
 
@@ -183,7 +150,7 @@ int run_layout_quality(const LayoutQualityArgs& a) {
   j["crossings_exact"] = q.crossings_exact;
   j["crossing_edges"] = q.crossing_edges;
   j["seed"] = a.seed;
-  write_text("", j.dump(2) + "\n");
+  write_output("", j.dump(2) + "\n");
   return 0;
 }
 

@@ -29,6 +29,7 @@
 #include "app/demo/musterstadt.hpp"
 #include "app/i18n.hpp"
 #include "app/two_mode_report.hpp"
+#include "cli/arguments.hpp"
 #include "cli/db_commands.hpp"
 #include "cli/layout_command.hpp"
 #include "cli/output.hpp"
@@ -42,33 +43,8 @@
 namespace {
 
 using kn::app::Lang;
-
-std::vector<std::string> split_list(const std::string& text) {
-  std::vector<std::string> out;
-  std::stringstream ss(text);
-  std::string item;
-  while (std::getline(ss, item, ',')) {
-    while (!item.empty() && item.front() == ' ')
-      item.erase(item.begin());
-    while (!item.empty() && item.back() == ' ')
-      item.pop_back();
-    if (!item.empty()) out.push_back(item);
-  }
-  return out;
-}
-
-void write_output(const std::string& path, const std::string& content) {
-  if (path.empty() || path == "-") {
-    std::fwrite(content.data(), 1, content.size(), stdout);
-    std::fflush(stdout);
-    return;
-  }
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (!out) throw std::runtime_error("cannot write '" + path + "'");
-  out << content;
-  out.close();
-  if (!out) throw std::runtime_error("error while writing '" + path + "'");
-}
+using kn::cli::split_list;
+using kn::cli::write_output;
 
 struct AnalyzeArgs {
   std::string input, actors, relation, wave, group, weight, measures, format = "table", output;
