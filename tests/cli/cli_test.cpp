@@ -11,35 +11,15 @@
 #include <sstream>
 #include <string>
 
+#include "cli_process.hpp"
+
 namespace {
 
 namespace fs = std::filesystem;
 
-struct ProcResult {
-  int exit_code = -1;
-  std::string out;  // stdout + stderr
-};
-
-ProcResult run(const std::string& args) {
-  const std::string cmd = std::string(KN_CLI_BINARY) + " " + args + " 2>&1";
-  ProcResult r;
-  FILE* pipe = popen(cmd.c_str(), "r");
-  if (pipe == nullptr) return r;
-  std::array<char, 4096> buf{};
-  std::size_t n = 0;
-  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0)
-    r.out.append(buf.data(), n);
-  const int status = pclose(pipe);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
-
-std::string slurp(const std::string& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  return buf.str();
-}
+using kn::test::ProcResult;
+using kn::test::run;
+using kn::test::slurp;
 
 class CliTest : public ::testing::Test {
  protected:
