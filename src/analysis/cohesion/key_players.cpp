@@ -35,11 +35,18 @@ struct Scratch {
   std::vector<std::uint32_t> dist, queue;
 };
 
+std::uint32_t remaining(const std::vector<char>& removed) {
+  return static_cast<std::uint32_t>(std::count(removed.begin(), removed.end(), 0));
+}
+
+/// 1 - sum / (left (left - 1)): the fragmentation form shared by F and DF.
+double fragmentation_form(double sum, std::uint32_t left) {
+  return 1.0 - sum / (static_cast<double>(left) * (static_cast<double>(left) - 1.0));
+}
+
 /// F on the graph without the actors marked in `removed`.
 double score_f(const Simple& a, const std::vector<char>& removed, Scratch& s) {
-  std::uint32_t left = 0;
-  for (std::uint32_t v = 0; v < a.n; ++v)
-    left += removed[v] ? 0U : 1U;
+  const std::uint32_t left = remaining(removed);
   if (left < 2) return 1.0;
   s.dist.assign(a.n, kUnseen);
   double pairs = 0.0;
@@ -59,15 +66,12 @@ double score_f(const Simple& a, const std::vector<char>& removed, Scratch& s) {
     const double size = static_cast<double>(s.queue.size());
     pairs += size * (size - 1.0);
   }
-  const double all = static_cast<double>(left) * (static_cast<double>(left) - 1.0);
-  return 1.0 - pairs / all;
+  return fragmentation_form(pairs, left);
 }
 
 /// DF on the graph without the actors marked in `removed`.
 double score_df(const Simple& a, const std::vector<char>& removed, Scratch& s) {
-  std::uint32_t left = 0;
-  for (std::uint32_t v = 0; v < a.n; ++v)
-    left += removed[v] ? 0U : 1U;
+  const std::uint32_t left = remaining(removed);
   if (left < 2) return 1.0;
   double sum = 0.0;
   for (std::uint32_t r = 0; r < a.n; ++r) {
@@ -86,8 +90,7 @@ double score_df(const Simple& a, const std::vector<char>& removed, Scratch& s) {
       }
     }
   }
-  const double all = static_cast<double>(left) * (static_cast<double>(left) - 1.0);
-  return 1.0 - sum / all;
+  return fragmentation_form(sum, left);
 }
 
 /// DR of the actors marked in `in_set` (multi-source BFS).
