@@ -15,6 +15,8 @@ pkg_check_modules(LIBPQ REQUIRED IMPORTED_TARGET libpq)
 find_package(Boost 1.81 REQUIRED CONFIG COMPONENTS headers)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
+# Report: libxlsxwriter (the xlsx report; Debian's libxlsxwriter-dev).
+pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
 if(KN_BUILD_TESTS)
   find_package(GTest REQUIRED CONFIG)
 endif()

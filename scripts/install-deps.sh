@@ -9,9 +9,10 @@ set -euo pipefail
 tier="${1:-build}"
 
 build_pkgs=(g++ cmake ninja-build pkg-config make libsqlite3-dev libpq-dev libboost1.81-dev libsodium-dev libzip-dev
+            libxlsxwriter-dev
             libigraph-dev libpugixml-dev nlohmann-json3-dev libcli11-dev libfmt-dev)
 test_pkgs=(libgtest-dev libgmock-dev clang libclang-rt-14-dev clang-format clang-tidy
-           postgresql postgresql-common python3 chromium nodejs wrk)
+           postgresql postgresql-common python3 chromium poppler-utils nodejs wrk)
 bench_pkgs=(libbenchmark-dev python3-igraph python3-networkx r-base-core r-cran-igraph r-cran-sna
             hyperfine time)
 

@@ -138,4 +138,38 @@ kn::Network load_network(Repository& repo, Id project_id, const LoadOptions& opt
   return net;
 }
 
+SurveyNetwork load_survey_network(Repository& repo, Id project_id,
+                                  const SurveyNetworkOptions& options) {
+  SurveyNetwork out;
+  LoadOptions lo;
+  lo.names = options.names;
+  out.network = load_network(repo, project_id, lo);
+  const std::size_t n = out.network.actor_count();
+  out.actor_ids.assign(n, 0);
+  for (const auto& a : repo.list_actors(project_id)) {
+    if (a.merged_into) continue;
+    const auto index = out.network.find_actor(options.names ? a.key : a.pseudonym);
+    if (index) out.actor_ids[*index] = a.id;
+  }
+  for (const auto& w : repo.list_waves(project_id))
+    if (options.wave.empty() || w.name == options.wave) out.wave = w;
+  if (!options.wave.empty() && !out.wave)
+    throw StorageError(StorageError::Kind::NotFound, "no wave '" + options.wave + "'");
+  if (!out.wave) return out;
+  const auto invitations = repo.list_invitations(out.wave->id);
+  if (invitations.empty()) return out;
+  std::map<Id, std::size_t> index;
+  for (std::size_t i = 0; i < n; ++i)
+    index[out.actor_ids[i]] = i;
+  out.responded.assign(n, false);
+  out.invited.assign(n, false);
+  for (const auto& inv : invitations) {
+    const auto it = index.find(inv.actor_id);
+    if (it == index.end()) continue;
+    out.invited[it->second] = true;
+    out.responded[it->second] = inv.status == InvitationStatus::Submitted;
+  }
+  return out;
+}
+
 }  // namespace kn::storage

@@ -8,6 +8,7 @@
 // the membership attribute `role`; relations and waves as stored; ties with their attributes.
 // Stored ties are directed (who reported whom). Only the "field" affiliation is stored.
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,30 @@ struct LoadOptions {
 
 /// The project as a network. Merged actors are left out. Throws StorageError (NotFound).
 kn::Network load_network(Repository& repo, Id project_id, const LoadOptions& options = {});
+
+/// A project as a network together with its survey status in one wave (what the map, the
+/// dashboard and the report analyse).
+struct SurveyNetwork {
+  kn::Network network;
+  std::vector<Id> actor_ids;  ///< storage actor id per network actor index
+  /// The selected wave (the named one, else the latest); nullopt if the project has no wave.
+  std::optional<Wave> wave;
+  /// Per network actor: invited to / submitted the survey of that wave. Both empty when the
+  /// wave has no invitations (no survey: response status unknown).
+  std::vector<bool> responded, invited;
+  [[nodiscard]] bool survey() const { return !invited.empty(); }
+};
+
+struct SurveyNetworkOptions {
+  std::string wave;    ///< wave name; empty = the latest wave
+  bool names = false;  ///< as LoadOptions::names
+};
+
+/// Loads the whole project (all waves and relations) and the survey status of the selected
+/// wave. Throws StorageError(NotFound) for a missing project or a wave the project does not
+/// have (the message names the wave).
+SurveyNetwork load_survey_network(Repository& repo, Id project_id,
+                                  const SurveyNetworkOptions& options = {});
 
 struct NetworkImportOptions {
   /// Put every tie into this wave instead of the network's own waves ("" = keep them).

@@ -262,7 +262,7 @@ struct ErasureResult {
 /// Positions are not personal data; an erased actor's position is dropped on the next save.
 struct StoredLayout {
   Id project_id = 0;
-  std::string scope;        ///< e.g. "wave:3|relation:zusammenarbeit"
+  std::string scope;        ///< layout_scope(), e.g. "wave=2026|relation=zusammenarbeit"
   std::string fingerprint;  ///< of the graph the positions belong to
   std::int64_t seed = 0;
   std::string source;  ///< "server" (computed) | "browser" (refined and saved by a user)
@@ -270,6 +270,11 @@ struct StoredLayout {
   std::map<Id, std::pair<double, double>> positions;  ///< actor id -> (x, y)
   Time updated_at = 0;
 };
+
+/// The scope of the map's layout of one wave and relation: "wave=<name>|relation=<key>".
+inline std::string layout_scope(const std::string& wave, const std::string& relation) {
+  return "wave=" + wave + "|relation=" + relation;
+}
 
 /// Response monitoring for one wave.
 struct ResponseCount {

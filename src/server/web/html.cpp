@@ -2,35 +2,13 @@
 
 #include "server/web/html.hpp"
 
+#include "report/svg.hpp"
 #include "server/web/assets.hpp"
 
 namespace kn::web {
 
 std::string esc(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + 16);
-  for (const char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out.push_back(c);
-    }
-  }
-  return out;
+  return report::html_escape(text);
 }
 
 std::string t(app::Lang lang, std::string_view key) {

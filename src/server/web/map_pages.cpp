@@ -18,20 +18,11 @@ namespace {
 
 using app::Lang;
 
-/// A number with `digits` decimals in the language's notation (German decimal comma).
 std::string num(Lang lang, double v, int digits) {
-  if (!std::isfinite(v)) return "–";
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", digits, v);
-  std::string s = buf;
-  if (lang == Lang::De) std::replace(s.begin(), s.end(), '.', ',');
-  return s;
+  return report::decimal(lang, v, digits);
 }
 
-std::string percent(Lang lang, double share) {
-  if (!std::isfinite(share)) return "–";
-  return num(lang, 100.0 * share, share < 0.1 ? 1 : 0) + (lang == Lang::De ? " %" : "%");
-}
+using report::percent;
 
 std::string count(std::size_t n) {
   return std::to_string(n);
@@ -89,49 +80,6 @@ std::string key_figure(const std::string& label_html, const std::string& value_h
 }
 
 }  // namespace
-
-std::string svg_bar_chart(const std::vector<BarItem>& items, const std::string& title) {
-  constexpr int kLabelWidth = 330, kBarWidth = 280, kRow = 26, kPad = 6;
-  constexpr std::size_t kMaxLabel = 44;  // code points; longer labels end in "…" (full in <title>)
-  const int width = kLabelWidth + kBarWidth + 110;  // room for "1234 (56 %)"
-  const int height = static_cast<int>(items.size()) * kRow + 2 * kPad;
-  double max_value = 0.0;
-  for (const auto& i : items)
-    max_value = std::max(max_value, i.value);
-  std::string h = "<svg class=\"bars\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " +
-                  std::to_string(width) + " " + std::to_string(height) +
-                  "\" role=\"img\" aria-labelledby=\"";
-  const std::string id = "chart-" + std::to_string(std::hash<std::string>{}(title) % 100000);
-  h += id + "\"><title id=\"" + id + "\">" + esc(title) + "</title>";
-  for (std::size_t k = 0; k < items.size(); ++k) {
-    const auto& item = items[k];
-    const int y = kPad + static_cast<int>(k) * kRow;
-    const int w =
-        max_value > 0 ? static_cast<int>(std::lround(kBarWidth * item.value / max_value)) : 0;
-    std::string label = item.label;
-    std::size_t points = 0, cut = std::string::npos;
-    for (std::size_t i = 0; i < label.size(); ++i) {
-      if ((static_cast<unsigned char>(label[i]) & 0xC0U) == 0x80U) continue;  // continuation
-      if (++points == kMaxLabel) cut = i;
-    }
-    if (points > kMaxLabel && cut != std::string::npos) label = label.substr(0, cut) + "…";
-    std::string row = "<text x=\"" + std::to_string(kLabelWidth - 8) + "\" y=\"" +
-                      std::to_string(y + 17) + "\" text-anchor=\"end\">" + esc(label) +
-                      "</text><rect x=\"" + std::to_string(kLabelWidth) + "\" y=\"" +
-                      std::to_string(y + 4) + "\" width=\"" + std::to_string(std::max(w, 1)) +
-                      "\" height=\"" + std::to_string(kRow - 8) +
-                      "\" fill=\"#0072B2\"/><text x=\"" + std::to_string(kLabelWidth + w + 6) +
-                      "\" y=\"" + std::to_string(y + 17) + "\">" + esc(item.value_text) + "</text>";
-    if (!item.href.empty()) {
-      h += "<a href=\"" + esc(item.href) + "\"><title>" + esc(item.label) + ": " +
-           esc(item.value_text) + "</title>" + row + "</a>";
-    } else {
-      h += "<g><title>" + esc(item.label) + ": " + esc(item.value_text) + "</title>" + row + "</g>";
-    }
-  }
-  h += "</svg>";
-  return h;
-}
 
 std::string map_ui_catalogue(Lang lang) {
   nlohmann::json j = nlohmann::json::object();
@@ -307,7 +255,8 @@ std::string render_network_dashboard(const AdminContext& ctx, const NetworkDashb
                        count(x.count) + " (" + percent(lang, x.share) + ")",
                        param[0]
                            ? map_link(base, data, std::string(param) + "=" + url_component(x.key))
-                           : std::string()});
+                           : std::string(),
+                       ""});
     r += svg_bar_chart(items, app::tr(lang, title_key));
     r += "<p class=\"note\">" + tf(lang, "map.dash.share_note", {count(base_count)}) + "</p>";
     return r + "</section>";
@@ -429,7 +378,7 @@ std::string render_public_page(const PublicView& view) {
         ++withheld;
         continue;
       }
-      items.push_back({data_label(lang, prefix, key), *v, num(lang, *v, 0), ""});
+      items.push_back({data_label(lang, prefix, key), *v, num(lang, *v, 0), "", ""});
     }
     std::string r = "<section class=\"chart\"><h3>" + t(lang, title_key) + "</h3>";
     r += items.empty() ? "<p>" + t(lang, "map.dash.none") + "</p>"

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "app/dashboard.hpp"
+#include "report/svg.hpp"
 #include "server/web/admin_pages.hpp"
 #include "server/web/map_service.hpp"
 
@@ -39,15 +40,9 @@ struct PublicView {
 };
 std::string render_public_page(const PublicView& view);
 
-/// A horizontal bar chart as inline SVG: one bar per item with its label and count; each bar a
-/// link when `hrefs` is given (same length). Values >= 0; the longest bar spans the width.
-struct BarItem {
-  std::string label;  ///< plain text
-  double value = 0.0;
-  std::string value_text;  ///< shown at the bar's end (plain text)
-  std::string href;        ///< empty = no link
-};
-std::string svg_bar_chart(const std::vector<BarItem>& items, const std::string& title);
+/// The bar chart of the dashboard is the report's (report/svg.hpp).
+using report::BarItem;
+using report::svg_bar_chart;
 
 /// The catalogue keys the map bundle needs (prefix "map.ui."), as a JSON object text that is
 /// safe inside <script type="application/json"> ("</" escaped).

@@ -58,34 +58,8 @@ std::vector<std::string> with_data_keys(std::vector<std::string> keys,
 
 }  // namespace
 
-std::string_view broker_role_key(int role) {
-  static constexpr std::array<std::string_view, 5> kKeys = {
-      "coordinator", "itinerant", "representative", "gatekeeper", "liaison"};
-  return role >= 0 && role < 5 ? kKeys[static_cast<std::size_t>(role)] : std::string_view();
-}
-
-std::string sector_colour(const std::string& sector) {
-  // Okabe & Ito (2008) colour-blind-safe palette for the seven domain sectors.
-  static constexpr std::array<std::string_view, 7> kDomain = {
-      "#0072B2", "#56B4E9", "#009E73", "#E69F00", "#D55E00", "#CC79A7", "#7F6A00"};
-  static constexpr std::array<std::string_view, 6> kOthers = {"#332288", "#117733", "#882255",
-                                                              "#44AA99", "#AA4499", "#999933"};
-  for (std::size_t i = 0; i < app::kSectorKeys.size(); ++i)
-    if (app::kSectorKeys[i] == sector) return std::string(kDomain[i]);
-  if (sector.empty() || sector == "other") return "#8C8C8C";
-  return std::string(kOthers[std::hash<std::string>{}(sector) % kOthers.size()]);
-}
-
-std::string data_label(app::Lang lang, std::string_view prefix, const std::string& key) {
-  if (key.empty()) return app::tr(lang, "map.none");
-  std::string full(prefix);
-  full += '.';
-  full += key;
-  return app::tr_or(lang, full, key);
-}
-
 std::string MapService::scope(const std::string& wave, const std::string& relation) {
-  return "wave=" + wave + "|relation=" + relation;
+  return storage::layout_scope(wave, relation);
 }
 
 namespace {
@@ -120,53 +94,21 @@ storage::StoredLayout computed_layout(storage::Id project_id, const app::MapLayo
 
 }  // namespace
 
-struct MapService::Loaded {
-  kn::Network network;
-  std::vector<storage::Id> actor_ids;
-  std::vector<bool> responded, invited;
-  bool survey = false;
-};
-
-MapService::Loaded MapService::load_network(const MapQuery& query) {
-  Loaded out;
-  storage::LoadOptions lo;
-  lo.names = query.names;
-  out.network = storage::load_network(repo_, query.project_id, lo);
-  const std::size_t n = out.network.actor_count();
-  out.actor_ids.assign(n, 0);
-  for (const auto& a : repo_.list_actors(query.project_id)) {
-    if (a.merged_into) continue;
-    const auto index = out.network.find_actor(query.names ? a.key : a.pseudonym);
-    if (index) out.actor_ids[*index] = a.id;
+storage::SurveyNetwork MapService::load_network(const MapQuery& query) {
+  try {
+    storage::SurveyNetworkOptions options;
+    options.wave = query.wave;
+    options.names = query.names;
+    return storage::load_survey_network(repo_, query.project_id, options);
+  } catch (const storage::StorageError& e) {
+    if (e.kind() == storage::StorageError::Kind::NotFound && !query.wave.empty())
+      throw MapQueryError(e.what());
+    throw;
   }
-  // Survey status of the selected wave (the latest when none is named).
-  const auto waves = repo_.list_waves(query.project_id);
-  const storage::Wave* wave = nullptr;
-  for (const auto& w : waves)
-    if (query.wave.empty() ? true : w.name == query.wave) wave = &w;
-  if (!query.wave.empty() && !wave) throw MapQueryError("no wave '" + query.wave + "'");
-  if (wave) {
-    const auto invitations = repo_.list_invitations(wave->id);
-    if (!invitations.empty()) {
-      out.survey = true;
-      std::map<storage::Id, std::size_t> index;
-      for (std::size_t i = 0; i < n; ++i)
-        index[out.actor_ids[i]] = i;
-      out.responded.assign(n, false);
-      out.invited.assign(n, false);
-      for (const auto& inv : invitations) {
-        const auto it = index.find(inv.actor_id);
-        if (it == index.end()) continue;
-        out.invited[it->second] = true;
-        out.responded[it->second] = inv.status == storage::InvitationStatus::Submitted;
-      }
-    }
-  }
-  return out;
 }
 
 MapData MapService::load(const MapQuery& query) {
-  Loaded loaded = load_network(query);
+  storage::SurveyNetwork loaded = load_network(query);
   app::MapOptions options;
   options.wave = query.wave;
   options.relation = query.relation;
@@ -179,7 +121,7 @@ MapData MapService::load(const MapQuery& query) {
     throw MapQueryError(e.what());
   }
   data.actor_ids = loaded.actor_ids;
-  data.survey = loaded.survey;
+  data.survey = loaded.survey();
 
   if (!query.with_layout) return data;
   const auto input = layout_input(loaded.network, query);
@@ -222,7 +164,7 @@ MapData MapService::load(const MapQuery& query) {
 }
 
 storage::StoredLayout MapService::relayout(const MapQuery& query, std::int64_t seed) {
-  const Loaded loaded = load_network(query);
+  const storage::SurveyNetwork loaded = load_network(query);
   const auto input = layout_input(loaded.network, query);
   std::lock_guard lock(layout_mutex_);
   ForceLayoutOptions lo;
@@ -233,7 +175,7 @@ storage::StoredLayout MapService::relayout(const MapQuery& query, std::int64_t s
 
 storage::StoredLayout MapService::save_positions(
     const MapQuery& query, const std::map<std::string, std::pair<double, double>>& positions) {
-  const Loaded loaded = load_network(query);
+  const storage::SurveyNetwork loaded = load_network(query);
   const auto input = layout_input(loaded.network, query);
   storage::StoredLayout layout;
   layout.project_id = query.project_id;

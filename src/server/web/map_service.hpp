@@ -21,6 +21,8 @@
 #include "app/dashboard.hpp"
 #include "app/i18n.hpp"
 #include "app/map_model.hpp"
+#include "report/svg.hpp"
+#include "storage/network_bridge.hpp"
 #include "storage/repository.hpp"
 
 namespace kn::web {
@@ -76,8 +78,7 @@ class MapService {
   static std::string scope(const std::string& wave, const std::string& relation);
 
  private:
-  struct Loaded;
-  Loaded load_network(const MapQuery& query);
+  storage::SurveyNetwork load_network(const MapQuery& query);
 
   storage::Repository& repo_;
   std::mutex layout_mutex_;  ///< one layout computation at a time (they use every core)
@@ -90,15 +91,9 @@ nlohmann::json dashboard_json(const MapData& data, const app::DashboardModel& d,
 /// The public aggregates JSON.
 nlohmann::json public_json(const MapData& data, const app::PublicModel& p, app::Lang lang);
 
-/// Key of a Gould-Fernandez role (analysis/brokerage/gould_fernandez.hpp BrokerageRole 0..4:
-/// coordinator, itinerant, representative, gatekeeper, liaison); "" for -1 (none).
-std::string_view broker_role_key(int role);
-
-/// Colour of a sector on the map, dashboard and in exports (colour-blind-safe Okabe-Ito order
-/// for the seven domain sectors, then a fixed list).
-std::string sector_colour(const std::string& sector);
-/// Label of a data key (sector, field, barrier, enabler, relation) from the catalogue, else the
-/// key itself.
-std::string data_label(app::Lang lang, std::string_view prefix, const std::string& key);
+/// Sector colours and data-key labels are the report's (report/svg.hpp).
+using report::broker_role_key;
+using report::data_label;
+using report::sector_colour;
 
 }  // namespace kn::web
