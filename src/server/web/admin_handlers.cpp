@@ -26,6 +26,7 @@
 #include "server/web/html.hpp"
 #include "server/web/map_pages.hpp"
 #include "server/web/map_service.hpp"
+#include "server/web/report_download.hpp"
 #include "server/web/secrets.hpp"
 #include "server/web/web_app.hpp"
 #include "storage/network_bridge.hpp"
@@ -990,6 +991,28 @@ class Admin : public std::enable_shared_from_this<Admin> {
     return Response::html(render_network_dashboard(c, v));
   }
 
+  /// The city report (report_download.hpp): everyone who sees the dashboard, names=1 only for
+  /// those who see names on the map.
+  Response get_report(Request& r, ProjectCtx& p) {
+    auto d = report_download(app_, p.project, p.role, p.auth.user.id, r);
+    switch (d.status) {
+      case 200:
+        return std::move(d.response);
+      case 403: {
+        const auto c = context(r, p);
+        return Response::html(
+            render_message(c, app::tr(c.lang, "admin.error.forbidden_title"), d.message), 403);
+      }
+      case 404:
+        return not_found(r, p.auth);
+      default: {
+        const auto c = context(r, p);
+        return Response::html(
+            render_message(c, app::tr(c.lang, "map.report.error_title"), d.message), d.status);
+      }
+    }
+  }
+
   Response post_public(Request& r, ProjectCtx& p) {
     const auto& form = r.form();
     storage::Project updated = p.project;
@@ -1112,6 +1135,7 @@ void Admin::routes(http::Router& outer) {
   router.post("/admin/p/{slug}/erase", project(Role::Admin, ph(&Admin::erase_project)));
   router.get("/admin/p/{slug}/map", project(any, ph(&Admin::get_map)));
   router.get("/admin/p/{slug}/dashboard", project(any, ph(&Admin::get_network_dashboard)));
+  router.get("/admin/p/{slug}/report", project(any, ph(&Admin::get_report)));
   router.post("/admin/p/{slug}/public", project(research, ph(&Admin::post_public)));
 }
 

@@ -15,12 +15,15 @@
 //   GET  /api/v1/projects/{slug}/map?wave=&relation=           the map (docs/map.md)
 //   POST /api/v1/projects/{slug}/layout                        new seed or refined positions
 //   GET  /api/v1/projects/{slug}/dashboard?wave=&relation=     the dashboard's numbers
+//   GET  /api/v1/projects/{slug}/report?format=&lang=&wave=&relation=&names=
+//                                                              the city report (a file)
 
 #include <nlohmann/json.hpp>
 
 #include "app/dashboard.hpp"
 #include "core/io/json_format.hpp"
 #include "server/web/map_service.hpp"
+#include "server/web/report_download.hpp"
 #include "server/web/secrets.hpp"
 #include "server/web/web_app.hpp"
 #include "storage/network_bridge.hpp"
@@ -93,6 +96,11 @@ class Api {
     router.get("/api/v1/projects/{slug}/dashboard", [this](Request& r) {
       return in_project(r, [&](const Auth&, const storage::Project& p, storage::Role role) {
         return dashboard(r, p, role);
+      });
+    });
+    router.get("/api/v1/projects/{slug}/report", [this](Request& r) {
+      return in_project(r, [&](const Auth& a, const storage::Project& p, storage::Role role) {
+        return report(r, a, p, role);
       });
     });
     // Positions of a whole map: up to ~50,000 actors at ~40 bytes each.
@@ -194,6 +202,39 @@ class Api {
     doc["paths"]["/api/v1/projects/{slug}/dashboard"]["get"] =
         op("Key figures, sector x sector matrix, rankings and barrier/enabler frequencies", "map",
            {{"parameters", json::array({slug, wave_q, relation_q})}});
+    json report_op =
+        op("The city report of one wave and relation as a file: HTML, PDF (needs Chromium on the "
+           "server) or xlsx (docs/report.md); pseudonymised unless a researcher or admin asks for "
+           "names",
+           "report",
+           {{"parameters",
+             json::array({slug,
+                          {{"name", "format"},
+                           {"in", "query"},
+                           {"required", false},
+                           {"schema", {{"type", "string"}, {"enum", {"html", "pdf", "xlsx"}}}},
+                           {"description", "default html"}},
+                          {{"name", "lang"},
+                           {"in", "query"},
+                           {"required", false},
+                           {"schema", {{"type", "string"}, {"enum", {"de", "en"}}}},
+                           {"description", "default the request's language"}},
+                          wave_q,
+                          relation_q,
+                          {{"name", "names"},
+                           {"in", "query"},
+                           {"required", false},
+                           {"schema", {{"type", "string"}, {"enum", {"0", "1"}}}}}})}});
+    report_op["responses"]["200"]["content"] = {
+        {"text/html", {{"schema", {{"type", "string"}}}}},
+        {"application/pdf", {{"schema", {{"type", "string"}, {"format", "binary"}}}}},
+        {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+         {{"schema", {{"type", "string"}, {"format", "binary"}}}}}};
+    report_op["responses"]["400"] = {{"description", "unknown format or language"}};
+    report_op["responses"]["403"] = {{"description", "names asked for by a partner"}};
+    report_op["responses"]["404"] = {{"description", "no such project, wave or relation"}};
+    report_op["responses"]["503"] = {{"description", "PDF asked for and no Chromium installed"}};
+    doc["paths"]["/api/v1/projects/{slug}/report"]["get"] = report_op;
     json layout_schema = {{"type", "object"}, {"required", json::array({"wave", "relation"})}};
     layout_schema["properties"]["wave"] = {{"type", "string"}};
     layout_schema["properties"]["relation"] = {{"type", "string"}};
@@ -363,6 +404,12 @@ class Api {
     } catch (const MapQueryError& e) {
       return api_error(404, "not_found", e.what());
     }
+  }
+
+  Response report(const Request& r, const Auth& a, const storage::Project& p, storage::Role role) {
+    auto d = report_download(app_, p, role, a.user.id, r);
+    if (d.status != 200) return api_error(d.status, d.code, d.message);
+    return std::move(d.response);
   }
 
   Response layout(const Request& r, const Auth& a, const storage::Project& p, storage::Role role) {

@@ -286,6 +286,32 @@ std::string render_network_dashboard(const AdminContext& ctx, const NetworkDashb
     h += "</tbody></table></section>";
   }
 
+  // The city report of this wave and relation (report_download.hpp), in the page's language.
+  const std::string report = base + "/report?wave=" + url_component(data.model.wave) +
+                             "&relation=" + url_component(data.model.relation) +
+                             "&lang=" + std::string(app::lang_code(lang));
+  auto report_links = [&](const std::string& extra) {
+    std::string r;
+    for (const auto& [format, key] : std::array<std::pair<const char*, const char*>, 3>{
+             {{"html", "map.report.html"}, {"pdf", "map.report.pdf"}, {"xlsx", "map.report.xlsx"}}})
+      r += "<a class=\"button\" href=\"" + esc(report + "&format=" + format + extra) + "\">" +
+           t(lang, key) + "</a> ";
+    return r;
+  };
+  h += "<section aria-labelledby=\"rep\" class=\"report\"><h2 id=\"rep\">" +
+       t(lang, "map.report.title") + "</h2>";
+  h += "<p>" +
+       tf(lang, "map.report.intro",
+          {data.model.wave, data_label(lang, "relation", data.model.relation)}) +
+       "</p>";
+  h += "<p class=\"downloads\">" + report_links("") + "</p>";
+  if (ctx.names) {
+    h += "<p class=\"downloads\">" + t(lang, "map.report.with_names") + ": " +
+         report_links("&names=1") + "</p>";
+    h += "<p class=\"note\">" + t(lang, "map.report.names_note") + "</p>";
+  }
+  h += "</section>";
+
   // The public page.
   const auto& p = *ctx.project;
   h += "<section aria-labelledby=\"pub\"><h2 id=\"pub\">" + t(lang, "map.public.title") + "</h2>";

@@ -26,6 +26,7 @@ const std::vector<std::pair<std::string, std::string>> kRoutes = {
     {"GET", "/api/v1/projects/musterstadt/map"},
     {"GET", "/api/v1/projects/musterstadt/dashboard"},
     {"POST", "/api/v1/projects/musterstadt/layout"},
+    {"GET", "/api/v1/projects/musterstadt/report"},
 };
 
 class Api : public WebFixture {
@@ -77,6 +78,7 @@ TEST_F(Api, OpenApiDocumentListsEveryRoute) {
                                     "get /api/v1/projects/{slug}/map",
                                     "get /api/v1/projects/{slug}/dashboard",
                                     "post /api/v1/projects/{slug}/layout",
+                                    "get /api/v1/projects/{slug}/report",
                                     "get /api/v1/public/{slug}"};
   EXPECT_EQ(documented, expected);
 }
