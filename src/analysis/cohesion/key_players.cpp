@@ -179,28 +179,43 @@ KeyPlayerResult key_players(const Graph& g, const KeyPlayerOptions& o) {
     const std::vector<char> none(n, 0);
     best.baseline = o.goal == KeyPlayerGoal::Reach ? 0.0 : score(a, o.goal, none, s);
   }
+  // The actors the search may put into the set: options.candidates (sorted, unique) or all.
+  std::vector<ActorIndex> pool = o.candidates;
+  std::sort(pool.begin(), pool.end());
+  pool.erase(std::unique(pool.begin(), pool.end()), pool.end());
+  if (!pool.empty() && pool.back() >= n)
+    throw std::invalid_argument("key players: candidate " + std::to_string(pool.back()) +
+                                " is not an actor");
+  if (pool.empty()) {
+    pool.resize(n);
+    for (std::uint32_t v = 0; v < n; ++v)
+      pool[v] = v;
+  }
+  if (pool.size() < o.k)
+    throw std::invalid_argument("key players: fewer candidates (" + std::to_string(pool.size()) +
+                                ") than k");
   std::mt19937_64 rng(o.seed);
   std::atomic<std::uint64_t> evaluations{0};
-  const unsigned workers = detail::parallel_workers(std::size_t{o.k} * (n - o.k), o.threads, 8);
+  const unsigned workers =
+      detail::parallel_workers(std::size_t{o.k} * (pool.size() - o.k), o.threads, 8);
   std::vector<Scratch> scratch(workers);
   std::vector<std::vector<char>> masks(workers);
 
   for (std::uint32_t restart = 0; restart < o.restarts; ++restart) {
     if (o.control != nullptr) o.control->check();
-    // A random k-subset (partial Fisher-Yates).
-    std::vector<ActorIndex> order(n);
-    for (std::uint32_t v = 0; v < n; ++v)
-      order[v] = v;
+    // A random k-subset of the pool (partial Fisher-Yates).
+    std::vector<ActorIndex> order = pool;
+    const auto size = static_cast<std::uint32_t>(order.size());
     for (std::uint32_t i = 0; i < o.k; ++i)
-      std::swap(order[i], order[i + below(rng, n - i)]);
+      std::swap(order[i], order[i + below(rng, size - i)]);
     std::vector<ActorIndex> members(order.begin(), order.begin() + o.k);
     std::vector<char> mask = mask_of(n, members);
     double current = score(a, o.goal, mask, scratch[0]);
     evaluations.fetch_add(1);
     while (true) {
       std::vector<ActorIndex> outside;
-      outside.reserve(n - o.k);
-      for (std::uint32_t v = 0; v < n; ++v)
+      outside.reserve(pool.size() - o.k);
+      for (const ActorIndex v : pool)
         if (!mask[v]) outside.push_back(v);
       const std::size_t candidates = std::size_t{o.k} * outside.size();
       if (candidates == 0) break;

@@ -162,6 +162,48 @@ TEST(KeyPlayers, TheBrokerBetweenTwoGroupsIsTheKeyPlayer) {
   EXPECT_EQ(reach.score, brute_force(g, 2, KeyPlayerGoal::Reach));
 }
 
+TEST(KeyPlayers, CandidatePoolRestrictsTheSet) {
+  // The two-groups graph of the broker test with the broker 8 left out of the pool: the best
+  // single cut among {0, 4, 5} is 0 or 4 (each separates one group of three from the rest),
+  // better than 5 (cuts nothing) and worse than the broker.
+  Arcs arcs;
+  for (std::uint32_t a = 0; a < 4; ++a)
+    for (std::uint32_t b = a + 1; b < 4; ++b) {
+      arcs.emplace_back(a, b);
+      arcs.emplace_back(a + 4, b + 4);
+    }
+  arcs.emplace_back(0, 8);
+  arcs.emplace_back(8, 4);
+  const Graph g = undirected(9, arcs);
+  KeyPlayerOptions o;
+  o.k = 1;
+  o.candidates = {5, 4, 0, 4};  // duplicates ignored
+  const auto r = key_players(g, o);
+  ASSERT_EQ(r.set.size(), 1U);
+  EXPECT_TRUE(r.set[0] == 0 || r.set[0] == 4);
+  const ActorIndex cut = r.set[0];
+  EXPECT_DOUBLE_EQ(r.score, fragmentation(g, std::span<const ActorIndex>(&cut, 1)));
+  EXPECT_GT(r.score, fragmentation(g, std::vector<ActorIndex>{5}));
+  EXPECT_LT(r.score, fragmentation(g, std::vector<ActorIndex>{8}));
+  // Every actor as the pool = the default search, bit for bit.
+  const Graph big = random_graph(60, 120, 99);
+  KeyPlayerOptions all;
+  all.k = 3;
+  all.restarts = 2;
+  const auto plain = key_players(big, all);
+  for (ActorIndex v = 0; v < 60; ++v)
+    all.candidates.push_back(59 - v);
+  const auto pooled = key_players(big, all);
+  EXPECT_EQ(pooled.set, plain.set);
+  EXPECT_EQ(pooled.score, plain.score);
+  // Errors: a candidate that is no actor, fewer candidates than k.
+  o.candidates = {9};
+  EXPECT_THROW(key_players(g, o), std::invalid_argument);
+  o.candidates = {1, 2};
+  o.k = 3;
+  EXPECT_THROW(key_players(g, o), std::invalid_argument);
+}
+
 TEST(KeyPlayers, DeterministicForASeedAndIndependentOfThreads) {
   const Graph g = random_graph(60, 120, 99);
   KeyPlayerOptions o;
