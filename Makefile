@@ -2,11 +2,13 @@
 #   make run   install what is missing, build (release), seed the Musterstadt demo into SQLite and
 #              start the survey/admin server on http://127.0.0.1:8080 (URLs and login printed)
 #   make test  install what is missing, build (ci preset: warnings are errors) and run every tier
-# More: make build | dev | asan | fuzz | bench | format | tidy | clean
+# More: make report | build | dev | asan | fuzz | bench | format | tidy | clean
+#   make report  the Musterstadt city report (German and English HTML, xlsx, and PDF when
+#                Chromium is installed) into build/demo/, from the same demo database as make run
 JOBS ?= $(shell nproc)
 FUZZ_SECONDS ?= 20
 
-.PHONY: run test build dev asan fuzz bench format format-check tidy clean deps deps-test
+.PHONY: run report test build dev asan fuzz bench format format-check tidy clean deps deps-test
 
 deps:
 	@scripts/install-deps.sh build
@@ -23,6 +25,15 @@ run: build
 	@mkdir -p build/demo
 	./build/release/klimanetze demo -o build/demo/musterstadt.json
 	./build/release/klimanetze serve --db build/demo/musterstadt.db --demo --port $(PORT)
+
+report: build
+	@mkdir -p build/demo
+	./build/release/klimanetze report --db build/demo/musterstadt.db --demo --lang de -o build/demo/musterstadt-bericht.html
+	./build/release/klimanetze report --db build/demo/musterstadt.db --demo --lang en -o build/demo/musterstadt-report.html
+	./build/release/klimanetze report --db build/demo/musterstadt.db --demo --lang de -o build/demo/musterstadt-bericht.xlsx
+	@if command -v chromium >/dev/null 2>&1; then \
+	  ./build/release/klimanetze report --db build/demo/musterstadt.db --demo --lang de -o build/demo/musterstadt-bericht.pdf; \
+	else echo "PDF skipped: install the Debian package chromium (apt-get install chromium)"; fi
 
 test: deps-test format-check
 	cmake --preset ci >/dev/null

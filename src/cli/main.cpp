@@ -14,6 +14,8 @@
 //                    (src/cli/serve_command.hpp)
 //   klimanetze layout INPUT [...] -o positions.csv / layout-quality INPUT POSITIONS.csv
 //                    (src/cli/layout_command.hpp)
+//   klimanetze report --project NAME [--db FILE] [--wave W] [--format html|pdf|xlsx] [--lang de|en]
+//                    -o FILE (src/cli/report_command.hpp)
 //
 // Exit codes: 0 ok, 1 usage error, 2 bad input or failed analysis, 130 cancelled (Ctrl-C).
 
@@ -32,6 +34,7 @@
 #include "cli/arguments.hpp"
 #include "cli/db_commands.hpp"
 #include "cli/layout_command.hpp"
+#include "cli/report_command.hpp"
 #include "cli/output.hpp"
 #include "cli/progress.hpp"
 #include "cli/serve_command.hpp"
@@ -218,14 +221,17 @@ int main(int argc, char** argv) {
   auto* layout_cmd = kn::cli::add_layout_command(app, layout_args);
   kn::cli::LayoutQualityArgs layout_quality_args;
   auto* layout_quality_cmd = kn::cli::add_layout_quality_command(app, layout_quality_args);
+  kn::cli::ReportArgs report_args;
+  auto* report_cmd = kn::cli::add_report_command(app, report_args);
 
   CLI11_PARSE(app, argc, argv);
   // Before any input is read, so a Ctrl-C during a long read still ends in a clean exit 130.
   kn::cli::install_interrupt_flag();
 
-  const Lang lang = kn::app::parse_lang(analyze->parsed()   ? aa.lang
-                                        : twomode->parsed() ? ta.lang
-                                                            : demo_args.lang);
+  const Lang lang = kn::app::parse_lang(analyze->parsed()      ? aa.lang
+                                        : twomode->parsed()    ? ta.lang
+                                        : report_cmd->parsed() ? report_args.lang
+                                                               : demo_args.lang);
   try {
     if (analyze->parsed()) return cmd_analyze(aa);
     if (convert->parsed()) return cmd_convert(conv_in, conv_out, conv_actors);
@@ -235,6 +241,7 @@ int main(int argc, char** argv) {
     if (serve->parsed()) return kn::cli::run_serve(serve_args);
     if (layout_cmd->parsed()) return kn::cli::run_layout(layout_args);
     if (layout_quality_cmd->parsed()) return kn::cli::run_layout_quality(layout_quality_args);
+    if (report_cmd->parsed()) return kn::cli::run_report(report_args);
     if (demo->parsed()) {
       demo_opts.plant = !demo_no_plant;
       const kn::Network network = kn::app::generate_musterstadt(demo_opts);
