@@ -37,56 +37,114 @@ MatchmakingResult matchmaking(const MapModel& map, const MatchmakingOptions& o) 
   }
   out.mutual_unmet = mutual_pairs.size();
 
-  // Candidates: untied pairs with a wish, a shared field or a common partner.
+  // Candidates: untied pairs with a wish, a shared field or a common partner (a sorted vector:
+  // a 5,000-actor city has millions of same-field pairs, too many for a std::set's nodes).
   const Graph g = Graph::from_arcs(n, false, arcs);
-  std::set<std::pair<ActorIndex, ActorIndex>> candidates;
+  std::vector<std::pair<ActorIndex, ActorIndex>> candidates;
   for (const auto& [u, v] : wishes)
-    if (tied.count(std::minmax(u, v)) == 0) candidates.insert(std::minmax(u, v));
-  std::map<std::string, std::vector<ActorIndex>> by_field;
+    if (tied.count(std::minmax(u, v)) == 0) candidates.push_back(std::minmax(u, v));
+  // Fields as small ids, each actor's sorted and unique.
+  std::map<std::string, std::uint32_t> field_id;
   for (const auto& a : map.actors)
-    for (const auto& f : std::set<std::string>(a.fields.begin(), a.fields.end()))
-      by_field[f].push_back(a.index);
-  for (const auto& [field, members] : by_field)
+    for (const auto& f : a.fields)
+      field_id.emplace(f, 0);
+  std::vector<std::string> field_key;
+  for (auto& [key, id] : field_id) {
+    id = static_cast<std::uint32_t>(field_key.size());
+    field_key.push_back(key);
+  }
+  std::vector<std::vector<std::uint32_t>> fields(n);
+  std::vector<std::vector<ActorIndex>> by_field(field_key.size());
+  for (const auto& a : map.actors) {
+    auto& f = fields[a.index];
+    for (const auto& key : a.fields)
+      f.push_back(field_id.at(key));
+    std::sort(f.begin(), f.end());
+    f.erase(std::unique(f.begin(), f.end()), f.end());
+    for (const auto id : f)
+      by_field[id].push_back(a.index);
+  }
+  for (const auto& members : by_field)
     for (std::size_t i = 0; i < members.size(); ++i)
       for (std::size_t j = i + 1; j < members.size(); ++j)
-        if (tied.count(std::minmax(members[i], members[j])) == 0)
-          candidates.insert(std::minmax(members[i], members[j]));
+        if (!g.has_arc(members[i], members[j]))
+          candidates.emplace_back(std::minmax(members[i], members[j]));
   for (const auto& p : neighbourhood_similarity(g).pairs)  // two-step pairs, untied by design
-    candidates.insert({p.u, p.v});
+    candidates.emplace_back(p.u, p.v);
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
   out.candidates = candidates.size();
   if (candidates.empty()) return out;
 
   NeighbourhoodSimilarityOptions so;
-  so.pairs.assign(candidates.begin(), candidates.end());
+  so.pairs = std::move(candidates);
   const auto sim = neighbourhood_similarity(g, so).pairs;
   double max_ra = 0.0;
-  for (const auto& s : sim)
-    max_ra = std::max(max_ra, s.resource_allocation);
-  const int betweenness = map.measure_index("betweenness");
-  std::vector<Suggestion> all;
-  all.reserve(sim.size());
-  for (const auto& s : sim) {
-    const auto& a = map.actors[s.u];
-    const auto& b = map.actors[s.v];
+  for (const auto& x : sim)
+    max_ra = std::max(max_ra, x.resource_allocation);
+
+  // Scores first (no strings), then the details of the best only.
+  const auto shared_count = [&](ActorIndex u, ActorIndex v) {
+    const auto &fa = fields[u], &fb = fields[v];
+    std::size_t i = 0, j = 0, common = 0;
+    while (i < fa.size() && j < fb.size()) {
+      if (fa[i] < fb[j]) {
+        ++i;
+      } else if (fb[j] < fa[i]) {
+        ++j;
+      } else {
+        ++common;
+        ++i;
+        ++j;
+      }
+    }
+    return common;
+  };
+  struct Scored {
+    double score = 0.0;
+    std::size_t index = 0;
+  };
+  std::vector<Scored> scored(sim.size());
+  const auto components = [&](const PairSimilarity& x, Suggestion& out_s) {
+    const auto& a = map.actors[x.u];
+    const auto& b = map.actors[x.v];
+    out_s.a = x.u;
+    out_s.b = x.v;
+    out_s.a_wishes_b = wishes.count({x.u, x.v}) != 0;
+    out_s.b_wishes_a = wishes.count({x.v, x.u}) != 0;
+    out_s.wish = out_s.a_wishes_b && out_s.b_wishes_a     ? 1.0
+                 : (out_s.a_wishes_b || out_s.b_wishes_a) ? 0.5
+                                                          : 0.0;
+    const std::size_t common = shared_count(x.u, x.v);
+    const std::size_t either = fields[x.u].size() + fields[x.v].size() - common;
+    out_s.fields = either ? static_cast<double>(common) / static_cast<double>(either) : 0.0;
+    out_s.partners = max_ra > 0 ? x.resource_allocation / max_ra : 0.0;
+    out_s.cross_sector = a.sector != b.sector ? 1.0 : 0.0;
+    out_s.common_partners = x.common;
+    out_s.score = 6 * out_s.wish + 2 * out_s.fields + 2 * out_s.partners + 0.5 * out_s.cross_sector;
+  };
+  for (std::size_t i = 0; i < sim.size(); ++i) {
     Suggestion x;
-    x.a = s.u;
-    x.b = s.v;
-    x.a_wishes_b = wishes.count({s.u, s.v}) != 0;
-    x.b_wishes_a = wishes.count({s.v, s.u}) != 0;
-    x.wish = x.a_wishes_b && x.b_wishes_a ? 1.0 : (x.a_wishes_b || x.b_wishes_a) ? 0.5 : 0.0;
-    const std::set<std::string> fa(a.fields.begin(), a.fields.end()),
-        fb(b.fields.begin(), b.fields.end());
-    std::set_intersection(fa.begin(), fa.end(), fb.begin(), fb.end(),
-                          std::back_inserter(x.shared_fields));
-    const std::size_t either = fa.size() + fb.size() - x.shared_fields.size();
-    x.fields =
-        either ? static_cast<double>(x.shared_fields.size()) / static_cast<double>(either) : 0.0;
-    x.partners = max_ra > 0 ? s.resource_allocation / max_ra : 0.0;
-    x.cross_sector = a.sector != b.sector ? 1.0 : 0.0;
-    x.common_partners = s.common;
-    if (s.common > 0) {
+    components(sim[i], x);
+    scored[i] = {x.score, i};
+  }
+  // Best first; equal scores in candidate (a, b) order.
+  const std::size_t keep = std::min(o.top, scored.size());
+  std::partial_sort(scored.begin(), scored.begin() + static_cast<std::ptrdiff_t>(keep),
+                    scored.end(), [](const Scored& l, const Scored& r) {
+                      return l.score != r.score ? l.score > r.score : l.index < r.index;
+                    });
+  const int betweenness = map.measure_index("betweenness");
+  for (std::size_t k = 0; k < keep; ++k) {
+    const auto& x = sim[scored[k].index];
+    Suggestion s;
+    components(x, s);
+    for (const auto id : fields[x.u])
+      if (std::binary_search(fields[x.v].begin(), fields[x.v].end(), id))
+        s.shared_fields.push_back(field_key[id]);
+    if (x.common > 0) {
       // The most central common partner (betweenness; actor order on ties).
-      const auto na = g.out(s.u), nb = g.out(s.v);
+      const auto na = g.out(x.u), nb = g.out(x.v);
       double best = -1.0;
       for (const auto w : na) {
         if (!std::binary_search(nb.begin(), nb.end(), w)) continue;
@@ -95,18 +153,12 @@ MatchmakingResult matchmaking(const MapModel& map, const MatchmakingOptions& o) 
         const double value = std::isnan(bw) ? 0.0 : bw;
         if (value > best) {
           best = value;
-          x.introducer = w;
+          s.introducer = w;
         }
       }
     }
-    x.score = 6 * x.wish + 2 * x.fields + 2 * x.partners + 0.5 * x.cross_sector;
-    all.push_back(std::move(x));
+    out.suggestions.push_back(std::move(s));
   }
-  std::stable_sort(all.begin(), all.end(), [](const Suggestion& l, const Suggestion& r) {
-    return l.score > r.score;  // candidates are in (a, b) order already
-  });
-  if (all.size() > o.top) all.resize(o.top);
-  out.suggestions = std::move(all);
   return out;
 }
 
