@@ -2,7 +2,8 @@
 // `klimanetze serve --demo` in Debian's Chromium (playwright-core), at a small viewport: login,
 // first render, the sector legend, a sector filter (visible actors = the sector's actors in the
 // JSON), the field filter (mobility), the dashboard's top broker opened on the map, a click on an actor (panel with label and ranks), the ego view (= the actor and its
-// neighbours in the JSON), the language switch, PNG and SVG export. Any console error, page
+// neighbours in the JSON), the language switch, PNG and SVG export, the dashboard's HTML report
+// (styled under its own CSP). Any console error, page
 // error, failed request of the app's origin or CSP violation fails the step (lib/harness.mjs).
 // Screenshots of every step go to --screenshots (map-*.png).
 // Usage: node map.spec.mjs --binary build/<preset>/klimanetze [--screenshots DIR]
@@ -201,4 +202,20 @@ browserTest("language switch to English", async () => {
   assert.equal(await page.locator("label[for=kn-search]").innerText(), "Find an actor");
   assert.ok((await page.locator(".kn-legend summary").innerText()).includes("Legend"));
   await shot(page, opt.screenshots, "map-06-english");
+});
+
+browserTest("the dashboard's HTML report opens styled under its CSP", async () => {
+  const page = s.page;
+  await page.goto(server.url + "/admin/p/musterstadt/dashboard");
+  const link = page.locator('a[href*="/report?"][href*="format=html"]').first();
+  await link.waitFor();
+  await Promise.all([page.waitForURL(/\/report\?/), link.click()]);
+  await page.locator("h1").waitFor();
+  assert.match(await page.locator("h1").innerText(), /Network report|Netzwerkbericht/);
+  // The report's own <style> applied (a CSP that blocked it would leave h2 without a border and
+  // the guard would report the violation).
+  const border = await page.locator("section#overview h2").evaluate((e) => getComputedStyle(e).borderBottomStyle);
+  assert.equal(border, "solid");
+  assert.ok((await page.locator("svg.map circle").count()) > 100, "circles on the report's map");
+  await shot(page, opt.screenshots, "map-10-report");
 });
