@@ -230,7 +230,8 @@ std::string names_list(const app::MapModel& map, const std::vector<ActorIndex>& 
 // Chapters
 
 std::string chapter_overview(const Texts& x, const ReportModel& r) {
-  const auto& s = r.dashboard.summary;
+  const auto& d = r.structure_dashboard;
+  const auto& s = d.summary;
   std::string h = "<section id=\"overview\"><h2>" + x.t("report.overview") + "</h2>";
   h += "<dl class=\"figures\">";
   auto fig = [&](const std::string& label, const std::string& value) {
@@ -254,7 +255,7 @@ std::string chapter_overview(const Texts& x, const ReportModel& r) {
                                              str(s.components), str(s.isolates)}));
   h += "<figure>" + svg_network_map(r.map, x.lang()) + "<figcaption>" +
        x.tf("report.fig.map", {x.label("relation", r.relation), r.wave}) + "</figcaption>" +
-       sector_legend(x, r.dashboard.sectors) + "</figure>";
+       sector_legend(x, d.sectors) + "</figure>";
   // Mixing.
   h += "<h3>" + x.t("report.mixing") + "</h3>";
   const double ei = r.mixing.ei_index;
@@ -264,13 +265,25 @@ std::string chapter_overview(const Texts& x, const ReportModel& r) {
   h += table_open({x.t("map.dash.sector"), x.t("report.col.actors"), x.t("report.ei_index"),
                    x.t("report.col.density_inside")},
                   "");
-  for (std::size_t i = 0; i < r.dashboard.sectors.size(); ++i) {
-    const double inside = r.dashboard.matrix[i][i].density;
-    h += row({html_escape(x.label("sector", r.dashboard.sectors[i])),
-              str(r.dashboard.sector_sizes[i]),
+  for (std::size_t i = 0; i < d.sectors.size(); ++i) {
+    const double inside = d.matrix[i][i].density;
+    h += row({html_escape(x.label("sector", d.sectors[i])),
+              str(d.sector_sizes[i]),
               html_escape(
                   x.num(i < r.mixing.sector_ei.size() ? r.mixing.sector_ei[i] : std::nan(""), 2)),
               html_escape(x.num(inside, 3))});
+  }
+  h += kTableClose;
+  // Density between sectors (directed block density of the reported ties).
+  std::vector<std::string> head = {x.t("map.dash.from_to")};
+  for (const auto& sec : d.sectors)
+    head.push_back(html_escape(x.label("sector", sec)));
+  h += table_open(head, x.t("report.density_caption"));
+  for (std::size_t a = 0; a < d.sectors.size(); ++a) {
+    std::vector<std::string> cells = {html_escape(x.label("sector", d.sectors[a]))};
+    for (std::size_t b = 0; b < d.sectors.size(); ++b)
+      cells.push_back(html_escape(x.num(d.matrix[a][b].density, 3)));
+    h += row(cells);
   }
   h += kTableClose;
   h += basis(x, r.reconstructed.has_value());
