@@ -267,8 +267,7 @@ std::string chapter_overview(const Texts& x, const ReportModel& r) {
                   "");
   for (std::size_t i = 0; i < d.sectors.size(); ++i) {
     const double inside = d.matrix[i][i].density;
-    h += row({html_escape(x.label("sector", d.sectors[i])),
-              str(d.sector_sizes[i]),
+    h += row({html_escape(x.label("sector", d.sectors[i])), str(d.sector_sizes[i]),
               html_escape(
                   x.num(i < r.mixing.sector_ei.size() ? r.mixing.sector_ei[i] : std::nan(""), 2)),
               html_escape(x.num(inside, 3))});

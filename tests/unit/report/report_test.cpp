@@ -402,7 +402,7 @@ TEST_F(ReportFiles, PdfPagesAsPng) {
   const auto pos = info.find("Pages:");
   ASSERT_NE(pos, std::string::npos) << info;
   const int pages = std::stoi(info.substr(pos + 6));
-  EXPECT_GE(pages, 8);                                      // one chapter per page at least
+  EXPECT_GE(pages, 8);  // one chapter per page at least
   EXPECT_NE(info.find("(A4)"), std::string::npos) << info;
   const auto text = run("pdftotext -layout '" + pdf + "' -");
   for (const char* s : {"Netzwerkbericht Musterstadt", "Überblick", "Größe", "Methodischer Anhang",
