@@ -30,7 +30,7 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr std::size_t kTailLines = 12;
-constexpr std::size_t kTailBytes = 64 * 1024;
+constexpr std::size_t kTailBytes = std::size_t{64} * 1024;
 
 bool is_executable_file(const std::string& path) {
   struct stat st {};
@@ -56,7 +56,9 @@ std::optional<std::string> resolve(const std::string& program) {
     std::size_t end = path.find(':', start);
     if (end == std::string::npos) end = path.size();
     const std::string dir = end == start ? "." : path.substr(start, end - start);
-    const std::string candidate = dir + "/" + program;
+    std::string candidate = dir;
+    candidate += '/';
+    candidate += program;
     if (is_executable_file(candidate)) return absolute_path(candidate);
     start = end + 1;
   }

@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <numeric>
 #include <set>
+#include <type_traits>
 
 #include "report/svg.hpp"
 
@@ -23,7 +24,8 @@ std::string coord(double v) {
   return buf;
 }
 
-std::string str(std::size_t n) {
+template <class Integer>
+requires std::is_integral_v<Integer> std::string str(Integer n) {
   return std::to_string(n);
 }
 
@@ -109,19 +111,17 @@ std::string svg_heat_map(const Texts& x, const app::DashboardModel& d) {
   const int width = kLabel + static_cast<int>(k) * kCell + 10;
   const int height = kHead + static_cast<int>(k) * kCell + 10;
   std::string h = "<svg class=\"figure heat\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " +
-                  str(static_cast<std::size_t>(width)) + " " +
-                  str(static_cast<std::size_t>(height)) + "\" role=\"img\"><title>" +
+                  str(width) + " " + str(height) + "\" role=\"img\"><title>" +
                   x.t("report.fig.heat") + "</title>";
   for (std::size_t b = 0; b < k; ++b) {
     const int cx = kLabel + static_cast<int>(b) * kCell + kCell / 2;
-    h += "<text transform=\"translate(" + str(static_cast<std::size_t>(cx)) + "," +
-         str(static_cast<std::size_t>(kHead - 6)) + ") rotate(-40)\" font-size=\"12\">" +
-         html_escape(x.label("sector", d.sectors[b])) + "</text>";
+    h += "<text transform=\"translate(" + str(cx) + "," + str(kHead - 6) +
+         ") rotate(-40)\" font-size=\"12\">" + html_escape(x.label("sector", d.sectors[b])) +
+         "</text>";
   }
   for (std::size_t a = 0; a < k; ++a) {
     const int y = kHead + static_cast<int>(a) * kCell;
-    h += "<text x=\"" + str(kLabel - 8) + "\" y=\"" +
-         str(static_cast<std::size_t>(y + kCell / 2 + 4)) +
+    h += "<text x=\"" + str(kLabel - 8) + "\" y=\"" + str(y + kCell / 2 + 4) +
          "\" text-anchor=\"end\" font-size=\"12\">" + html_escape(x.label("sector", d.sectors[a])) +
          "</text>";
     for (std::size_t b = 0; b < k; ++b) {
@@ -132,15 +132,12 @@ std::string svg_heat_map(const Texts& x, const app::DashboardModel& d) {
            html_escape(
                x.label("sector", d.sectors[a]) + " → " + x.label("sector", d.sectors[b]) + ": " +
                x.plainf("report.fig.heat_cell", {str(c.ties), x.num(q, 1), str(c.difficult)})) +
-           "</title><rect x=\"" + str(static_cast<std::size_t>(cx)) + "\" y=\"" +
-           str(static_cast<std::size_t>(y)) + "\" width=\"" + str(kCell - 2) + "\" height=\"" +
-           str(kCell - 2) + "\" fill=\"" + quality_colour(q) + "\"/>";
+           "</title><rect x=\"" + str(cx) + "\" y=\"" + str(y) + "\" width=\"" + str(kCell - 2) +
+           "\" height=\"" + str(kCell - 2) + "\" fill=\"" + quality_colour(q) + "\"/>";
       if (c.ties > 0)
-        h += "<text x=\"" + str(static_cast<std::size_t>(cx + kCell / 2 - 1)) + "\" y=\"" +
-             str(static_cast<std::size_t>(y + kCell / 2 - 2)) +
+        h += "<text x=\"" + str(cx + kCell / 2 - 1) + "\" y=\"" + str(y + kCell / 2 - 2) +
              "\" text-anchor=\"middle\" font-size=\"14\">" + html_escape(x.num(q, 1)) +
-             "</text><text x=\"" + str(static_cast<std::size_t>(cx + kCell / 2 - 1)) + "\" y=\"" +
-             str(static_cast<std::size_t>(y + kCell / 2 + 14)) +
+             "</text><text x=\"" + str(cx + kCell / 2 - 1) + "\" y=\"" + str(y + kCell / 2 + 14) +
              "\" text-anchor=\"middle\" font-size=\"10\">(" + str(c.ties) + ")</text>";
       h += "</g>";
     }
@@ -167,14 +164,14 @@ std::string svg_field_coverage(const Texts& x, const app::FieldInsights& fields,
     max_actors = std::max(max_actors, f.actors.size());
   const int height = static_cast<int>(fields.fields.size()) * kRow + 12;
   std::string h = "<svg class=\"figure\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " +
-                  str(kLabel + kBar + 80) + " " + str(static_cast<std::size_t>(height)) +
-                  "\" role=\"img\"><title>" + x.t("report.fig.fields") + "</title>";
+                  str(kLabel + kBar + 80) + " " + str(height) + "\" role=\"img\"><title>" +
+                  x.t("report.fig.fields") + "</title>";
   for (std::size_t r = 0; r < fields.fields.size(); ++r) {
     const auto& f = fields.fields[r];
     const int y = 6 + static_cast<int>(r) * kRow;
     const bool thin =
         std::find(fields.thin.begin(), fields.thin.end(), f.field) != fields.thin.end();
-    h += "<text x=\"" + str(kLabel - 8) + "\" y=\"" + str(static_cast<std::size_t>(y + 16)) +
+    h += "<text x=\"" + str(kLabel - 8) + "\" y=\"" + str(y + 16) +
          "\" text-anchor=\"end\" font-size=\"12\">" + (thin ? "⚠ " : std::string()) +
          html_escape(x.label("field", f.field)) + "</text>";
     double offset = 0.0;
@@ -182,17 +179,16 @@ std::string svg_field_coverage(const Texts& x, const app::FieldInsights& fields,
       const auto it = f.sectors.find(s);
       if (it == f.sectors.end() || it->second == 0) continue;
       const double w = kBar * static_cast<double>(it->second) / static_cast<double>(max_actors);
-      h += "<rect x=\"" + coord(kLabel + offset) + "\" y=\"" +
-           str(static_cast<std::size_t>(y + 3)) + "\" width=\"" + coord(w) + "\" height=\"" +
-           str(kRow - 7) + "\" fill=\"" + sector_colour(s) + "\"><title>" +
+      h += "<rect x=\"" + coord(kLabel + offset) + "\" y=\"" + str(y + 3) + "\" width=\"" +
+           coord(w) + "\" height=\"" + str(kRow - 7) + "\" fill=\"" + sector_colour(s) +
+           "\"><title>" +
            html_escape(x.label("field", f.field) + " · " + x.label("sector", s) + ": " +
                        std::to_string(it->second)) +
            "</title></rect>";
       offset += w;
     }
-    h += "<text x=\"" + coord(kLabel + offset + 6) + "\" y=\"" +
-         str(static_cast<std::size_t>(y + 16)) + "\" font-size=\"12\">" + str(f.actors.size()) +
-         "</text>";
+    h += "<text x=\"" + coord(kLabel + offset + 6) + "\" y=\"" + str(y + 16) +
+         "\" font-size=\"12\">" + str(f.actors.size()) + "</text>";
   }
   return h + "</svg>";
 }
@@ -209,6 +205,7 @@ std::string sector_legend(const Texts& x, const std::vector<std::string>& sector
 std::vector<BarItem> frequency_bars(const Texts& x, const std::vector<app::Frequency>& list,
                                     std::string_view prefix, const std::string& colour) {
   std::vector<BarItem> items;
+  items.reserve(list.size());
   for (const auto& f : list)
     items.push_back({x.label(prefix, f.key), static_cast<double>(f.count),
                      std::to_string(f.count) + " (" + x.pct(f.share) + ")", "", colour});
@@ -534,7 +531,7 @@ std::string chapter_quality(const Texts& x, const ReportModel& r) {
     h += table_open({x.t("map.dash.actor"), x.t("map.dash.sector"), x.t("report.col.rated"),
                      x.t("report.col.difficult"), x.t("report.col.share")},
                     "");
-    for (std::size_t i = 0; i < q.hotspots.size() && i < 2 * 10; ++i) {
+    for (std::size_t i = 0; i < q.hotspots.size() && i < std::size_t{20}; ++i) {
       const auto& hs = q.hotspots[i];
       h += row({actor_name(m, hs.actor), html_escape(x.label("sector", m.actors[hs.actor].sector)),
                 str(hs.rated), str(hs.difficult), html_escape(x.pct(hs.share))});

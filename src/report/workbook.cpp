@@ -64,10 +64,10 @@ bool looks_like_escape(std::string_view s, std::size_t i) {
 /// (UTF-16 code units of the text as shown) and libxlsxwriter's (code points of the string
 /// passed, escapes included).
 std::string cell_text(std::string_view in) {
-  constexpr std::size_t budget = kMaxCellChars - kCutMarkerChars;
+  constexpr std::size_t kBudget = kMaxCellChars - kCutMarkerChars;
   std::string out;
   std::size_t excel_chars = 0, lxw_chars = 0;
-  std::size_t cut_at = 0;  // out.size() at the last point within the budget
+  std::size_t cut_at = 0;  // out.size() at the last point within the kBudget
   for (std::size_t i = 0; i < in.size();) {
     std::size_t length = 0;
     std::uint32_t cp = next_code_point(in, i, length);
@@ -82,7 +82,7 @@ std::string cell_text(std::string_view in) {
     }
     if (escape) out += "_x005F";
     append_utf8(out, cp);
-    if (excel_chars <= budget && lxw_chars <= budget) cut_at = out.size();
+    if (excel_chars <= kBudget && lxw_chars <= kBudget) cut_at = out.size();
     i += length;
   }
   return out;
@@ -190,7 +190,9 @@ std::string create_unique_file(const std::string& prefix, const std::string& suf
   for (int attempt = 0; attempt < 100; ++attempt) {
     char tag[17];
     std::snprintf(tag, sizeof tag, "%016llx", static_cast<unsigned long long>(rng()));
-    std::string candidate = prefix + tag + suffix;
+    std::string candidate = prefix;
+    candidate += tag;
+    candidate += suffix;
     const int fd = ::open(candidate.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
     if (fd >= 0) {
       ::close(fd);
@@ -269,8 +271,8 @@ void write_file(const Workbook& workbook, const std::string& file, const std::st
   if (bold == nullptr) fail(path, "libxlsxwriter could not create a format");
   format_set_bold(bold);
 
-  static const std::vector<Sheet> kDefault{Sheet{}};
-  const std::vector<Sheet>& sheets = workbook.sheets.empty() ? kDefault : workbook.sheets;
+  static const std::vector<Sheet> default_sheets{Sheet{}};
+  const std::vector<Sheet>& sheets = workbook.sheets.empty() ? default_sheets : workbook.sheets;
   std::vector<std::string> taken;
   for (const Sheet& sheet : sheets) {
     const std::string name = sheet_name(sheet.name, taken);
