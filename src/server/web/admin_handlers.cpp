@@ -103,17 +103,9 @@ bool plausible_email(std::string_view e) {
          at + 1 < e.size() && e.find_first_of(" \t\r\n<>\"") == std::string_view::npos;
 }
 
-/// A safe file-name part from a slug or wave name (ASCII letters, digits, '-').
+/// A safe file-name part from a slug or wave name (html.hpp).
 std::string file_part(std::string_view s) {
-  std::string out;
-  for (const char c : s) {
-    const auto u = static_cast<unsigned char>(c);
-    if (std::isalnum(u) != 0 || c == '-' || c == '_')
-      out.push_back(c);
-    else if (!out.empty() && out.back() != '-')
-      out.push_back('-');
-  }
-  return out.empty() ? "export" : out;
+  return file_name_part(s, "export");
 }
 
 Response attachment(std::string body, std::string_view content_type, const std::string& filename) {

@@ -2,6 +2,8 @@
 
 #include "server/web/html.hpp"
 
+#include <cctype>
+
 #include "report/svg.hpp"
 #include "server/web/assets.hpp"
 
@@ -21,6 +23,18 @@ std::string tf(app::Lang lang, std::string_view key, const std::vector<std::stri
 
 std::string csrf_field(const std::string& csrf) {
   return "<input type=\"hidden\" name=\"csrf\" value=\"" + esc(csrf) + "\">";
+}
+
+std::string file_name_part(std::string_view s, std::string_view fallback) {
+  std::string out;
+  for (const char c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    if (std::isalnum(u) != 0 || c == '-' || c == '_')
+      out.push_back(c);
+    else if (!out.empty() && out.back() != '-')
+      out.push_back('-');
+  }
+  return out.empty() ? std::string(fallback) : out;
 }
 
 std::string url_component(std::string_view s) {

@@ -48,6 +48,11 @@ std::string page(const PageOptions& options, const std::string& main_html);
 /// Percent-encodes text for use inside a query parameter ('/' kept).
 std::string url_component(std::string_view s);
 
+/// A safe file-name part for a download (Content-Disposition): ASCII letters, digits, '-' and
+/// '_' kept, each run of other characters after the first kept one becomes one '-';
+/// `fallback` when nothing is kept.
+std::string file_name_part(std::string_view s, std::string_view fallback);
+
 /// <input type="hidden" name="csrf" value="...">.
 std::string csrf_field(const std::string& csrf);
 

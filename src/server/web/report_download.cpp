@@ -6,7 +6,6 @@
 #include <sodium.h>
 
 #include <array>
-#include <cctype>
 #include <ctime>
 #include <mutex>
 #include <stdexcept>
@@ -14,22 +13,17 @@
 #include "app/i18n.hpp"
 #include "report/report_files.hpp"
 #include "report/report_source.hpp"
+#include "server/web/html.hpp"
 #include "server/web/web_app.hpp"
 
 namespace kn::web {
 
 namespace {
 
-/// A safe file-name part (ASCII letters, digits, '-', '_'); `fallback` when nothing is left.
+/// A safe file-name part (html.hpp's file_name_part without trailing '-'); `fallback` when
+/// nothing is left.
 std::string file_part(std::string_view s, std::string_view fallback) {
-  std::string out;
-  for (const char c : s) {
-    const auto u = static_cast<unsigned char>(c);
-    if (std::isalnum(u) != 0 || c == '-' || c == '_')
-      out.push_back(c);
-    else if (!out.empty() && out.back() != '-')
-      out.push_back('-');
-  }
+  std::string out = file_name_part(s, "");
   while (!out.empty() && out.back() == '-')
     out.pop_back();
   return out.empty() ? std::string(fallback) : out;
